@@ -1,0 +1,80 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "CoachingKiosk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "coaching-kiosk", targets: ["CoachingKiosk"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The coaching domain: value types and rules, no I/O.
+        .target(name: "Coaching", swiftSettings: strict),
+        // SQLite through GRDB: migrations, records, drafts, audit log, print outbox.
+        .target(
+            name: "CoachingStore",
+            dependencies: [
+                "Coaching",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // The configuration file and its flags.
+        .target(
+            name: "KioskConfiguration",
+            dependencies: ["Coaching", "Yams"],
+            swiftSettings: strict
+        ),
+        // A fictional school to meet the product with.
+        .target(
+            name: "DemoSchool",
+            dependencies: ["Coaching", "CoachingStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "CoachingKiosk",
+            dependencies: [
+                "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching"], swiftSettings: strict),
+        .testTarget(
+            name: "CoachingStoreTests",
+            dependencies: ["Coaching", "CoachingStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KioskConfigurationTests",
+            dependencies: ["KioskConfiguration"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DemoSchoolTests",
+            dependencies: ["DemoSchool", "Coaching", "CoachingStore"],
+            swiftSettings: strict
+        ),
+        // Runs the built `coaching-kiosk` binary as a technician would.
+        .testTarget(
+            name: "CoachingKioskTests",
+            dependencies: ["CoachingKiosk"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -30,7 +30,7 @@ struct CycleCommand: AsyncParsableCommand {
                     coachee: parseStaffCode(coachee, option: "--coachee"), coach: parseStaffCode(coach, option: "--coach"),
                     observer: parseStaffCode(observer, option: "--observer"))
             } catch let error as CoachingError {
-                throw ValidationError(error.description)
+                throw CommandFailure(error.description)
             }
             let cycle = CoachingCycle(trio: trio, priority: priority, focus: focus,
                 startedOn: try parseDay(day, option: "--on"))

@@ -7,7 +7,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// One value of a listed row.
-enum Cell: Encodable, Equatable {
+enum Cell: Equatable {
     case text(String)
     case number(Double)
     case none
@@ -21,15 +21,12 @@ enum Cell: Encodable, Equatable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+    var json: String {
         switch self {
-        case let .text(text): try container.encode(text)
+        case let .text(text): Listing.jsonString(text)
         case let .number(number):
-            if number == number.rounded(), abs(number) < 1e15 { try container.encode(Int(number)) } else {
-                try container.encode(number)
-            }
-        case .none: try container.encodeNil()
+            number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .none: "null"
         }
     }
 }
@@ -67,26 +64,31 @@ struct Listing {
         return out
     }
 
+    /// An array of objects whose keys keep the column order.
     var json: String {
-        struct Object: Encodable {
-            var keys: [String]
-            var values: [Cell]
-            struct Key: CodingKey {
-                var stringValue: String
-                var intValue: Int? { nil }
-                init(stringValue: String) { self.stringValue = stringValue }
-                init?(intValue: Int) { nil }
-            }
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: Key.self)
-                for (key, value) in zip(keys, values) { try container.encode(value, forKey: Key(stringValue: key)) }
+        guard !rows.isEmpty else { return "[]\n" }
+        let objects = rows.map { row in
+            "  {\n" + zip(columns, row).map { "    \(Self.jsonString($0.key)) : \($1.json)" }
+                .joined(separator: ",\n") + "\n  }"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        let objects = rows.map { Object(keys: columns.map(\.key), values: $0) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return out + "\""
     }
 
     var csv: String {

@@ -99,7 +99,7 @@ struct PurgeCommand: AsyncParsableCommand {
             return
         }
         print("\(verb) \(report.staff.count) staff: \(report.staff.isEmpty ? "none" : report.staff.joined(separator: ", ")).")
-        print("\(verb) \(report.cycles.count) cycles: \(report.cycles.isEmpty ? "none" : report.cycles.map(String.init).joined(separator: ", ")).")
+        print("\(verb) \(report.cycles.count) cycle\(report.cycles.count == 1 ? "" : "s"): \(report.cycles.isEmpty ? "none" : report.cycles.map(String.init).joined(separator: ", ")).")
         let tables = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         for (table, count) in tables {
             print("  \(table): \(count) row\(count == 1 ? "" : "s")")

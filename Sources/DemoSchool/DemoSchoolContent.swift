@@ -339,7 +339,7 @@ enum DemoCycles {
                 Goal(
                     owner: "OEL",
                     text: "Every pupil in 9M3 attempts the retrieval starter within four minutes",
-                    priority: "P4", status: .open, setOn: c.ago(4)),
+                    priority: "P4", status: .open, setOn: c.ago(4))
             ],
             sessions: [
                 SessionProforma(
@@ -372,7 +372,7 @@ enum DemoCycles {
                             action: "Bring a week of grids and a note of who started in time",
                             who: "Owain", byWhen: c.ago(-7)),
                     ],
-                    sharedWithObserver: false),
+                    sharedWithObserver: false)
             ])
     }
 
@@ -387,7 +387,7 @@ enum DemoCycles {
                 Goal(
                     owner: "MHU",
                     text: "Year 7 keep up a short conversation in Welsh using sentence patterns",
-                    priority: "P2", status: .open, setOn: c.ago(20)),
+                    priority: "P2", status: .open, setOn: c.ago(20))
             ])
     }
 
@@ -419,7 +419,7 @@ enum DemoCycles {
                 Goal(
                     owner: "AOS",
                     text: "Most of 8E2 talk about a book they chose in weekly book talk",
-                    priority: "P3", status: .inProgress, setOn: c.ago(24)),
+                    priority: "P3", status: .inProgress, setOn: c.ago(24))
             ],
             sessions: [
                 SessionProforma(
@@ -576,7 +576,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Re-book cover for the observation", who: "Siân",
-                            byWhen: c.ago(20)),
+                            byWhen: c.ago(20))
                     ],
                     sharedWithObserver: false),
                 SessionProforma(
@@ -632,7 +632,7 @@ enum DemoCycles {
             goals: [
                 Goal(
                     owner: "DRO", text: "8 Dragons active within five minutes of the bell",
-                    priority: "P5", status: .inProgress, setOn: c.ago(17)),
+                    priority: "P5", status: .inProgress, setOn: c.ago(17))
             ],
             sessions: [
                 SessionProforma(
@@ -666,7 +666,7 @@ enum DemoCycles {
                         AgreedAction(
                             action: "Agree look-fors with Chloé", who: "Dewi", byWhen: c.ago(0)),
                     ],
-                    sharedWithObserver: false),
+                    sharedWithObserver: false)
             ])
     }
 
@@ -698,7 +698,7 @@ enum DemoCycles {
                 Goal(
                     owner: "ANW",
                     text: "Talk partners build on each other's ideas using sentence stems",
-                    priority: "P2", status: .inProgress, setOn: c.ago(36)),
+                    priority: "P2", status: .inProgress, setOn: c.ago(36))
             ],
             sessions: [
                 SessionProforma(
@@ -751,7 +751,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Try talk detectives in science and history lessons",
-                            who: "Amara", byWhen: c.ago(12)),
+                            who: "Amara", byWhen: c.ago(12))
                     ],
                     sharedWithObserver: false),
                 SessionProforma(
@@ -777,7 +777,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Send the plan and look-fors to Heledd", who: "Amara",
-                            byWhen: c.ago(7)),
+                            byWhen: c.ago(7))
                     ],
                     sharedWithObserver: true),
             ],
@@ -808,7 +808,7 @@ enum DemoCycles {
                         What made the difference for the two pairs who didn't start straight away?
                         The stems turned up in the children's writing: was that planned?
                         Where could "I disagree with … because" go next?
-                        """),
+                        """)
             ])
     }
 
@@ -835,7 +835,7 @@ enum DemoCycles {
                 Goal(
                     owner: "JFI",
                     text: "A hinge question at the midpoint of every 10C1 lesson, acted on",
-                    priority: "P4", status: .inProgress, setOn: c.ago(31)),
+                    priority: "P4", status: .inProgress, setOn: c.ago(31))
             ],
             sessions: [
                 SessionProforma(
@@ -887,7 +887,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Share the lesson plan and look-fors with Lowri", who: "Jamie",
-                            byWhen: c.ago(8)),
+                            byWhen: c.ago(8))
                     ],
                     sharedWithObserver: false),
             ],
@@ -916,7 +916,7 @@ enum DemoCycles {
                         What did the six As tell you that you didn't know before?
                         How did you decide the re-explanation was enough?
                         How would this work with a question that needs a longer answer?
-                        """),
+                        """)
             ])
     }
 
@@ -1012,7 +1012,7 @@ enum DemoCycles {
                     habits: "Time every practical start and write it on the plan.",
                     actions: [
                         AgreedAction(
-                            action: "Send the look-fors to Kofi", who: "Lowri", byWhen: c.ago(50)),
+                            action: "Send the look-fors to Kofi", who: "Lowri", byWhen: c.ago(50))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1142,7 +1142,7 @@ enum DemoCycles {
                 Goal(
                     owner: "MPU",
                     text: "Use comments and wait time so children's talk in play gets longer",
-                    priority: "P2", status: .inProgress, setOn: c.ago(55)),
+                    priority: "P2", status: .inProgress, setOn: c.ago(55))
             ],
             sessions: [
                 SessionProforma(
@@ -1164,7 +1164,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Record another ten minutes in a fortnight", who: "Marged",
-                            byWhen: c.ago(37)),
+                            byWhen: c.ago(37))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1183,7 +1183,7 @@ enum DemoCycles {
                     habits: "Tally questions and comments on a sticky note in my pocket.",
                     actions: [
                         AgreedAction(
-                            action: "Share look-fors with Ffion", who: "Marged", byWhen: c.ago(30)),
+                            action: "Share look-fors with Ffion", who: "Marged", byWhen: c.ago(30))
                     ],
                     sharedWithObserver: false),
                 SessionProforma(
@@ -1235,7 +1235,7 @@ enum DemoCycles {
                         What did you notice about the answer to "What's that?"?
                         Which child surprised you, and why?
                         How could the TA use the same approach outdoors?
-                        """),
+                        """)
             ])
     }
 
@@ -1293,7 +1293,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Choose a class novel the children haven't met", who: "Heledd",
-                            byWhen: c.ago(95)),
+                            byWhen: c.ago(95))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1309,7 +1309,7 @@ enum DemoCycles {
                     habits: "Recommend one book a week to the class.",
                     actions: [
                         AgreedAction(
-                            action: "Send look-fors to Marged", who: "Heledd", byWhen: c.ago(76)),
+                            action: "Send look-fors to Marged", who: "Heledd", byWhen: c.ago(76))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1326,7 +1326,7 @@ enum DemoCycles {
                     habits: "Daily novel, weekly swap.",
                     actions: [
                         AgreedAction(
-                            action: "Repeat the reading survey", who: "Heledd", byWhen: c.ago(25)),
+                            action: "Repeat the reading survey", who: "Heledd", byWhen: c.ago(25))
                     ],
                     sharedWithObserver: false),
                 SessionProforma(
@@ -1356,7 +1356,7 @@ enum DemoCycles {
                     questions: """
                         What did you notice about the three by the window?
                         What do the children say about the novel at home time?
-                        """),
+                        """)
             ],
             impact: ImpactStatement(
                 goal: "Year 3 look forward to reading time and choose books they want to read.",
@@ -1446,7 +1446,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Design the whole-class feedback sheet", who: "Rhian",
-                            byWhen: c.ago(81)),
+                            byWhen: c.ago(81))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1466,7 +1466,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Send the sheet and look-fors to Fatima", who: "Rhian",
-                            byWhen: c.ago(63)),
+                            byWhen: c.ago(63))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1483,7 +1483,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Compare autumn and spring essay marks", who: "Rhian",
-                            byWhen: c.ago(20)),
+                            byWhen: c.ago(20))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1511,7 +1511,7 @@ enum DemoCycles {
                     questions: """
                         What could the three who were absent have done?
                         How did you choose which three errors to show?
-                        """),
+                        """)
             ],
             impact: ImpactStatement(
                 goal: "Pupils act on feedback and write better explanations, in less marking time.",
@@ -1573,7 +1573,7 @@ enum DemoCycles {
             goals: [
                 Goal(
                     owner: "CMA", text: "Use a short restorative script after incidents in games",
-                    priority: "P5", status: .achieved, setOn: c.ago(196)),
+                    priority: "P5", status: .achieved, setOn: c.ago(196))
             ],
             sessions: [
                 SessionProforma(
@@ -1595,7 +1595,7 @@ enum DemoCycles {
                     habits: "Calm voice, side by side, not face to face.",
                     actions: [
                         AgreedAction(
-                            action: "Make the question card", who: "Chloé", byWhen: c.ago(185)),
+                            action: "Make the question card", who: "Chloé", byWhen: c.ago(185))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1612,7 +1612,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Compare the incident log with the autumn's", who: "Chloé",
-                            byWhen: c.ago(135)),
+                            byWhen: c.ago(135))
                     ],
                     sharedWithObserver: true),
             ],
@@ -1631,7 +1631,7 @@ enum DemoCycles {
                     questions: """
                         What did you notice about your own voice?
                         What would you do if one pupil refused to answer?
-                        """),
+                        """)
             ],
             impact: ImpactStatement(
                 goal: "Repair relationships after incidents in games so lessons carry on.",
@@ -1701,7 +1701,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Make the sentence-builder mats", who: "Gethin",
-                            byWhen: c.ago(391)),
+                            byWhen: c.ago(391))
                     ],
                     sharedWithObserver: false),
                 SessionProforma(
@@ -1738,7 +1738,7 @@ enum DemoCycles {
                         11:12 Spinner of opinion phrases: pupils laugh at "ffantastig" and then \
                         use it.
                         """,
-                    questions: "What made the spinner work? Where could opinions come in earlier?"),
+                    questions: "What made the spinner work? Where could opinions come in earlier?")
             ],
             impact: ImpactStatement(
                 goal: "Year 9 spoken answers in Welsh include a reason and an opinion.",
@@ -1782,7 +1782,7 @@ enum DemoCycles {
             goals: [
                 Goal(
                     owner: "GPE", text: "A weekly retrieval quiz in Year 11 physics",
-                    priority: "P4", status: .achieved, setOn: c.sevenYearsAnd(217)),
+                    priority: "P4", status: .achieved, setOn: c.sevenYearsAnd(217))
             ],
             sessions: [
                 SessionProforma(
@@ -1796,7 +1796,7 @@ enum DemoCycles {
                     actions: [
                         AgreedAction(
                             action: "Write the question bank", who: "Gareth",
-                            byWhen: c.sevenYearsAnd(200)),
+                            byWhen: c.sevenYearsAnd(200))
                     ],
                     sharedWithObserver: true),
                 SessionProforma(
@@ -1819,7 +1819,7 @@ enum DemoCycles {
                         09:08 Pupils mark in green pen; several write the equation they missed \
                         at the back of the book.
                         """,
-                    questions: "What happens to the equations pupils missed?"),
+                    questions: "What happens to the equations pupils missed?")
             ],
             impact: ImpactStatement(
                 goal: "Year 11 recall physics equations reliably.",

@@ -134,24 +134,25 @@ public struct KioskSettings: Sendable, Equatable {
     }
 
     mutating func apply(_ yaml: YAMLFile) throws(YAMLFileError) {
-        for (key, value, _) in try yaml.mapping() {
+        for (key, value, keyLine) in try yaml.mapping() {
             func text() throws(YAMLFileError) -> String {
                 guard value.scalar != nil, let string = value.string else {
                     throw yaml.error(at: value, key: key, "should be a single value")
                 }
                 return string
             }
-            func list() throws(YAMLFileError) -> [String] {
-                if value.scalar != nil { return [try text()] }
+            /// The items with their own nodes, so a bad one is named at its own line.
+            func list() throws(YAMLFileError) -> [(text: String, node: Node)] {
+                if value.scalar != nil { return [(try text(), value)] }
                 guard let sequence = value.sequence else {
                     throw yaml.error(at: value, key: key, "should be a value or a list of values")
                 }
-                var items: [String] = []
+                var items: [(text: String, node: Node)] = []
                 for item in sequence {
                     guard item.scalar != nil, let string = item.string else {
                         throw yaml.error(at: item, key: key, "each item should be a single value")
                     }
-                    items.append(string)
+                    items.append((string, item))
                 }
                 return items
             }
@@ -169,17 +170,17 @@ public struct KioskSettings: Sendable, Equatable {
                 database = try text()
             case "telnet":
                 telnet = []
-                for item in try list() {
+                for (item, node) in try list() {
                     guard let listener = Listener(item) else {
-                        throw yaml.error(at: value, key: key, "\"\(item)\" should be HOST:PORT, e.g. 127.0.0.1:2323")
+                        throw yaml.error(at: node, key: key, "\"\(item)\" should be HOST:PORT, e.g. 127.0.0.1:2323")
                     }
                     telnet.append(listener)
                 }
             case "serial":
                 serial = []
-                for item in try list() {
+                for (item, node) in try list() {
                     guard let line = SerialLine(item) else {
-                        throw yaml.error(at: value, key: key,
+                        throw yaml.error(at: node, key: key,
                             "\"\(item)\" should be /dev/ttyX or /dev/ttyX:BAUD with BAUD one of "
                                 + SerialLine.baudRates.map(String.init).joined(separator: ", "))
                     }
@@ -193,16 +194,20 @@ public struct KioskSettings: Sendable, Equatable {
             case "suppression_threshold":
                 suppressionThreshold = try integer(2...100, "a whole number from 2 to 100")
             case "retention":
-                for (inner, innerValue, _) in try yaml.mapping(value, key: key) {
-                    guard let years = Int(innerValue.string ?? ""), (1...100).contains(years) else {
-                        throw yaml.error(at: innerValue, key: "retention.\(inner)", "should be a number of years from 1 to 100")
+                for (inner, innerValue, innerLine) in try yaml.mapping(value, key: key) {
+                    let path = "retention.\(inner)"
+                    guard ["years_after_leaving", "years_after_cycle_closed"].contains(inner) else {
+                        throw YAMLFileError(file: yaml.file, line: innerLine ?? innerValue.mark?.line, key: path,
+                            reason: "unknown key; retention takes years_after_leaving and years_after_cycle_closed")
                     }
-                    switch inner {
-                    case "years_after_leaving": retention.yearsAfterLeaving = years
-                    case "years_after_cycle_closed": retention.yearsAfterCycleClosed = years
-                    default:
-                        throw yaml.error(at: innerValue, key: "retention.\(inner)",
-                            "unknown key; retention takes years_after_leaving and years_after_cycle_closed")
+                    guard innerValue.scalar != nil, let years = Int(innerValue.string ?? ""), (1...100).contains(years)
+                    else {
+                        throw yaml.error(at: innerValue, key: path, "should be a number of years from 1 to 100")
+                    }
+                    if inner == "years_after_leaving" {
+                        retention.yearsAfterLeaving = years
+                    } else {
+                        retention.yearsAfterCycleClosed = years
                     }
                 }
             case "idle_timeout":
@@ -215,7 +220,7 @@ public struct KioskSettings: Sendable, Equatable {
             case "layouts":
                 layouts = try text()
             default:
-                throw yaml.error(at: value, key: key,
+                throw YAMLFileError(file: yaml.file, line: keyLine ?? value.mark?.line, key: key, reason:
                     "unknown key; the keys are " + Self.keys.map { $0.key.split(separator: ".")[0] }
                         .reduce(into: [String]()) { if !$0.contains(String($1)) { $0.append(String($1)) } }
                         .joined(separator: ", "))

@@ -39,7 +39,7 @@ public struct YAMLFile {
             }
             root = node
         } catch let error as YamlError {
-            throw Self.locate(error, file: file)
+            throw Self.locate(error, file: file, text: text)
         } catch {
             throw YAMLFileError(file: file, line: nil, key: nil, reason: "\(error)")
         }
@@ -79,15 +79,50 @@ public struct YAMLFile {
         YAMLFileError(file: file, line: node?.mark?.line, key: key, reason: reason)
     }
 
-    static func locate(_ error: YamlError, file: String) -> YAMLFileError {
+    static func locate(_ error: YamlError, file: String, text: String) -> YAMLFileError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return YAMLFileError(file: file, line: mark.line, key: nil, reason: "not valid YAML: \(problem)")
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            // An unclosed quote or bracket is found only at the end of the file; the
+            // context says where it opened, which is where the mistake is.
+            let line = problem.contains("end of stream") ? (context?.mark.line ?? mark.line) : mark.line
+            return YAMLFileError(file: file, line: line, key: nil, reason: "not valid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return YAMLFileError(file: file, line: context.mark.line, key: duplicates.first,
-                reason: "appears twice")
+            let key = duplicates.first ?? ""
+            let (line, path) = secondOccurrence(of: key, in: text) ?? (context.mark.line, key)
+            return YAMLFileError(file: file, line: line, key: path, reason: "appears twice; keep one")
         default:
             return YAMLFileError(file: file, line: nil, key: nil, reason: "not valid YAML: \(error)")
         }
+    }
+
+    /// The line where `key` is given the second time, with its parent keys
+    /// (`retention.years_after_leaving`), found by indentation.
+    static func secondOccurrence(of key: String, in text: String) -> (Int, String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        func keyOf(_ line: String) -> String? {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.hasPrefix("#"), let colon = trimmed.firstIndex(of: ":") else { return nil }
+            var name = String(trimmed[..<colon])
+            if name.hasPrefix("- ") { name.removeFirst(2) }
+            return name.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+        }
+        var seen: [String: Int] = [:]
+        for (index, line) in lines.enumerated() where keyOf(line) == key {
+            var path = [key]
+            var level = indent(line)
+            for earlier in lines[..<index].reversed() where indent(earlier) < level {
+                guard let parent = keyOf(earlier), !earlier.trimmingCharacters(in: .whitespaces).isEmpty
+                else { continue }
+                path.insert(parent, at: 0)
+                level = indent(earlier)
+                if level == 0 { break }
+            }
+            let full = path.joined(separator: ".")
+            if seen[full] != nil { return (index + 1, full) }
+            seen[full] = index + 1
+        }
+        return nil
     }
 }

@@ -127,7 +127,8 @@ struct KioskSettingsTests {
 
     @Test("suppression_threshold takes any whole number from 2 to 100", arguments: [2, 3, 100])
     func thresholdRange(threshold: Int) throws {
-        #expect(try settings("suppression_threshold: \(threshold)").suppressionThreshold == threshold)
+        let read = try settings("suppression_threshold: \(threshold)")
+        #expect(read.suppressionThreshold == threshold)
     }
 
     @Test("retention may set one rule and leave the other at its default")
@@ -256,7 +257,8 @@ struct KioskSettingsTests {
     @Test(
         "every kind of printer survives a round trip",
         arguments: [
-            PrinterTarget.systemDefault, .queue("Staffroom_Laser"), .ipp("ipps://p.local/ipp/print"),
+            PrinterTarget.systemDefault, .queue("Staffroom_Laser"),
+            .ipp("ipps://p.local/ipp/print"),
             .directory("/srv/kiosk/sheets"), .directory("sheets with spaces"),
         ])
     func printerRoundTrip(printer: PrinterTarget) throws {

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The coaching domain: value types and rules, no I/O.
@@ -45,12 +47,43 @@ let package = Package(
             dependencies: ["Coaching", "CoachingStore"],
             swiftSettings: strict
         ),
+        // The telnet protocol: codec, option negotiation, and its SwiftNIO handler.
+        .target(
+            name: "Telnet",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict
+        ),
+        // Keys in, screens out: key decoding, display widths, the screen and its renderer, widgets.
+        .target(name: "TextUI", swiftSettings: strict),
+        // Proformas as data: definitions read from forms/, validation, the form engine.
+        .target(
+            name: "Forms",
+            dependencies: ["Coaching", "TextUI", "KioskConfiguration"],
+            swiftSettings: strict
+        ),
+        // One terminal session (login, menu, forms) and the server that runs them.
+        .target(
+            name: "Kiosk",
+            dependencies: [
+                "Coaching", "CoachingStore", "KioskConfiguration", "Telnet", "TextUI", "Forms",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "CoachingKiosk",
             dependencies: [
-                "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool",
+                "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool", "Kiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -68,6 +101,27 @@ let package = Package(
         .testTarget(
             name: "DemoSchoolTests",
             dependencies: ["DemoSchool", "Coaching", "CoachingStore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TelnetTests",
+            dependencies: [
+                "Telnet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI"], swiftSettings: strict),
+        .testTarget(
+            name: "FormsTests",
+            dependencies: ["Forms", "TextUI", "Coaching", "KioskConfiguration"],
+            swiftSettings: strict
+        ),
+        // Drives the real daemon with the real telnet client (tmux), a socat serial line, raw sockets.
+        .testTarget(
+            name: "KioskTests",
+            dependencies: ["Kiosk", "Coaching", "CoachingStore", "CoachingKiosk"],
             swiftSettings: strict
         ),
         // Runs the built `coaching-kiosk` binary as a technician would.

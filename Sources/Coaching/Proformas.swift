@@ -224,3 +224,30 @@ public struct CPDActivity: Hashable, Sendable, Codable {
         self.reflection = reflection
     }
 }
+
+extension CoachingAgreement {
+    /// This agreement as saved by the coachee or the coach on `day`: the
+    /// one who saves it confirms it; the other's earlier confirmation stands
+    /// only if the content they confirmed is unchanged.
+    public func confirmed(by position: TrioPosition, on day: SchoolDay, replacing previous: CoachingAgreement?)
+        -> CoachingAgreement
+    {
+        var agreement = self
+        let unchanged = previous.map { $0.sameContent(as: self) } ?? false
+        agreement.coacheeConfirmedOn = unchanged ? previous?.coacheeConfirmedOn : nil
+        agreement.coachConfirmedOn = unchanged ? previous?.coachConfirmedOn : nil
+        switch position {
+        case .coachee: agreement.coacheeConfirmedOn = day
+        case .coach: agreement.coachConfirmedOn = day
+        case .observer: break
+        }
+        return agreement
+    }
+
+    /// The same goals, commitments and pattern, whoever confirmed them.
+    public func sameContent(as other: CoachingAgreement) -> Bool {
+        goals == other.goals && priority == other.priority && coacheeCommitments == other.coacheeCommitments
+            && coachCommitments == other.coachCommitments && meetingPattern == other.meetingPattern
+            && durationWeeks == other.durationWeeks
+    }
+}

@@ -57,3 +57,14 @@ extension CoachingStore {
         }
     }
 }
+
+extension CoachingStore {
+    /// Writes several audit lines in one transaction (the private records a
+    /// person has just been shown, say).
+    public func audit(_ actor: Actor, lines: [(action: String, kind: String, id: String)]) throws(StoreError) {
+        guard !lines.isEmpty else { return }
+        try write { db in
+            for line in lines { try self.audit(db, actor, line.action, kind: line.kind, id: line.id) }
+        }
+    }
+}

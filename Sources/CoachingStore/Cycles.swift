@@ -11,7 +11,9 @@ public struct StoredCycle: Sendable, Hashable, Codable {
 extension CoachingStore {
     // MARK: Priorities
 
-    public func addPriority(_ priority: Priority, by actor: Actor) throws(StoreError) {
+    public func addPriority(_ priority: Priority, by actor: Actor, discarding draft: DraftKey? = nil)
+        throws(StoreError)
+    {
         let now = timestamp
         try write { db in
             if try Self.priorityExists(db, priority.code) {
@@ -19,6 +21,7 @@ extension CoachingStore {
             }
             try db.execute(sql: "INSERT INTO priority (code, title, detail, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [priority.code, priority.title, priority.detail, now])
+            try Self.discard(draft, db)
             try self.audit(db, actor, "priority add", kind: "priority", id: priority.code)
         }
     }
@@ -41,8 +44,13 @@ extension CoachingStore {
     /// Starts a cycle for a trio. Each member must be active staff; the
     /// coach must hold the coach or lead-coach role.
     @discardableResult
-    public func startCycle(_ cycle: CoachingCycle, by actor: Actor) throws(StoreError) -> Int64 {
-        try write { db in try self.insert(db, cycle, by: actor) }
+    public func startCycle(_ cycle: CoachingCycle, by actor: Actor, discarding draft: DraftKey? = nil)
+        throws(StoreError) -> Int64
+    {
+        try write { db in
+            try Self.discard(draft, db)
+            return try self.insert(db, cycle, by: actor)
+        }
     }
 
     func insert(_ db: Database, _ cycle: CoachingCycle, by actor: Actor) throws -> Int64 {

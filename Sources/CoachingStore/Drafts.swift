@@ -12,6 +12,20 @@ public struct Draft: Sendable, Hashable, Codable {
     public var updatedAt: String
 }
 
+/// Which draft a submitted form came from, so the record and the end of
+/// the draft land in one transaction.
+public struct DraftKey: Sendable, Hashable {
+    public var staff: StaffCode
+    public var form: String
+    public var context: String
+
+    public init(staff: StaffCode, form: String, context: String = "") {
+        self.staff = staff
+        self.form = form
+        self.context = context
+    }
+}
+
 extension CoachingStore {
     /// Saves one field of a person's draft (each field as the person leaves it).
     public func saveDraftField(staff: StaffCode, form: String, context: String = "", field: String, value: String)
@@ -55,6 +69,11 @@ extension CoachingStore {
     /// Throws a draft away (after it is submitted, or when the person says so).
     public func discardDraft(staff: StaffCode, form: String, context: String = "") throws(StoreError) {
         try write { db in try Self.discardDraft(db, staff: staff, form: form, context: context) }
+    }
+
+    static func discard(_ draft: DraftKey?, _ db: Database) throws {
+        guard let draft else { return }
+        try discardDraft(db, staff: draft.staff, form: draft.form, context: draft.context)
     }
 
     static func discardDraft(_ db: Database, staff: StaffCode, form: String, context: String) throws {

@@ -13,10 +13,9 @@ extension CoachingStore {
     // MARK: Agreement
 
     /// Saves (or replaces) the coaching agreement of a cycle.
-    public func saveAgreement(_ agreement: CoachingAgreement, cycle id: Int64, by actor: Actor) throws(StoreError) {
+    public func saveAgreement(_ agreement: CoachingAgreement, cycle id: Int64, by actor: Actor, discarding draft: DraftKey? = nil) throws(StoreError) {
         let now = timestamp
         try write { db in
-            _ = try Self.fetchCycle(db, id)
             if let priority = agreement.priority, try !Self.priorityExists(db, priority) {
                 throw StoreError.unknownPriority(priority)
             }
@@ -29,6 +28,19 @@ extension CoachingStore {
                 arguments: [id, agreement.goals, agreement.priority, agreement.coacheeCommitments,
                     agreement.coachCommitments, agreement.meetingPattern, agreement.durationWeeks,
                     agreement.coacheeConfirmedOn?.iso, agreement.coachConfirmedOn?.iso, now])
+            // The goals framed in the agreement are the coachee's goal for the
+            // cycle, for the goal reports, unless the cycle already has goals.
+            let stored = try Self.fetchCycle(db, id)
+            let hasGoal = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM goal WHERE cycle_id = ?)",
+                arguments: [id]) ?? false
+            if !hasGoal {
+                try db.execute(sql: """
+                    INSERT INTO goal (cycle_id, owner, text, priority, status, set_on) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, stored.cycle.trio.coachee.rawValue, agreement.goals,
+                        agreement.priority ?? stored.cycle.priority, GoalStatus.inProgress.rawValue,
+                        (agreement.coacheeConfirmedOn ?? self.today).iso])
+            }
+            try Self.discard(draft, db)
             try self.audit(db, actor, "agreement save", kind: "agreement", id: "\(id)")
         }
     }
@@ -49,7 +61,7 @@ extension CoachingStore {
 
     /// Adds a GROWTH session record with its agreed actions, in one transaction.
     @discardableResult
-    public func addSession(_ session: SessionProforma, cycle id: Int64, by actor: Actor) throws(StoreError) -> Int64 {
+    public func addSession(_ session: SessionProforma, cycle id: Int64, by actor: Actor, discarding draft: DraftKey? = nil) throws(StoreError) -> Int64 {
         let now = timestamp
         return try write { db in
             _ = try Self.fetchCycle(db, id)
@@ -67,6 +79,7 @@ extension CoachingStore {
                     INSERT INTO agreed_action (session_id, position, action, who, by_when) VALUES (?, ?, ?, ?, ?)
                     """, arguments: [sessionID, position, action.action, action.who, action.byWhen?.iso])
             }
+            try Self.discard(draft, db)
             try self.audit(db, actor, "session submit", kind: "session", id: "\(sessionID)", detail: "cycle \(id)")
             return sessionID
         }
@@ -105,7 +118,7 @@ extension CoachingStore {
     // MARK: Observation notes
 
     @discardableResult
-    public func addObservation(_ notes: ObservationNotes, cycle id: Int64, by actor: Actor) throws(StoreError)
+    public func addObservation(_ notes: ObservationNotes, cycle id: Int64, by actor: Actor, discarding draft: DraftKey? = nil) throws(StoreError)
         -> Int64
     {
         let now = timestamp
@@ -119,6 +132,7 @@ extension CoachingStore {
                 arguments: [id, notes.author.rawValue, notes.heldOn.iso, notes.lessonClass, notes.subject,
                     notes.lookFors, notes.seenAndHeard, notes.questions, now])
             let notesID = db.lastInsertedRowID
+            try Self.discard(draft, db)
             try self.audit(db, actor, "observation submit", kind: "observation", id: "\(notesID)",
                 detail: "cycle \(id)")
             return notesID
@@ -139,7 +153,7 @@ extension CoachingStore {
 
     // MARK: Impact statement
 
-    public func saveImpact(_ impact: ImpactStatement, cycle id: Int64, by actor: Actor) throws(StoreError) {
+    public func saveImpact(_ impact: ImpactStatement, cycle id: Int64, by actor: Actor, discarding draft: DraftKey? = nil) throws(StoreError) {
         try write { db in
             _ = try Self.fetchCycle(db, id)
             try db.execute(sql: """
@@ -151,6 +165,7 @@ extension CoachingStore {
                 arguments: [id, impact.goal, impact.practice, impact.changeInTeaching, impact.pupilOutcomesBefore,
                     impact.pupilOutcomesAfter, impact.wentWell, impact.couldHaveGoneBetter, impact.nextSteps,
                     impact.author.rawValue, impact.submittedOn.iso])
+            try Self.discard(draft, db)
             try self.audit(db, actor, "impact submit", kind: "impact", id: "\(id)")
         }
     }
@@ -212,7 +227,7 @@ extension CoachingStore {
     // MARK: CPD
 
     @discardableResult
-    public func addCPD(_ activity: CPDActivity, by actor: Actor) throws(StoreError) -> Int64 {
+    public func addCPD(_ activity: CPDActivity, by actor: Actor, discarding draft: DraftKey? = nil) throws(StoreError) -> Int64 {
         try write { db in
             guard try Self.fetchStaff(db, activity.owner) != nil else { throw StoreError.unknownStaff(activity.owner) }
             if let priority = activity.priority, try !Self.priorityExists(db, priority) {
@@ -224,6 +239,7 @@ extension CoachingStore {
                 """, arguments: [activity.owner.rawValue, activity.heldOn.iso, activity.title, activity.kind.rawValue,
                     activity.hours, activity.priority, activity.reflection])
             let activityID = db.lastInsertedRowID
+            try Self.discard(draft, db)
             try self.audit(db, actor, "cpd add", kind: "cpd", id: "\(activityID)")
             return activityID
         }

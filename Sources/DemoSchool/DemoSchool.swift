@@ -34,8 +34,8 @@ public enum DemoSchool {
         for demo in content.cycles {
             let id = try store.startCycle(demo.cycle, by: actor)
             summary.cyclesByStage[demo.cycle.stage, default: 0] += 1
-            if let agreement = demo.agreement { try store.saveAgreement(agreement, cycle: id, by: actor) }
             for goal in demo.goals { try store.addGoal(goal, cycle: id, by: actor) }
+            if let agreement = demo.agreement { try store.saveAgreement(agreement, cycle: id, by: actor) }
             for session in demo.sessions { try store.addSession(session, cycle: id, by: actor) }
             for notes in demo.observations { try store.addObservation(notes, cycle: id, by: actor) }
             if let impact = demo.impact {

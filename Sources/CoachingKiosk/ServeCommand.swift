@@ -1,0 +1,132 @@
+import ArgumentParser
+import Coaching
+import CoachingStore
+import Foundation
+import Kiosk
+import KioskConfiguration
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import UnixSignals
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the kiosk: telnet listeners and serial terminals for the staffroom.",
+        discussion: """
+            Staff connect with `telnet HOST PORT` (or a terminal on a serial line), log in with \
+            their staff code and PIN, and fill in coaching proformas. SIGTERM or SIGINT closes \
+            cleanly (drafts saved, sessions told); SIGHUP reads the forms again.
+            """
+    )
+    @OptionGroup var store: StoreOptions
+    @Option(name: .long, help: ArgumentHelp(
+        "Listen for telnet on HOST:PORT (repeatable; port 0 picks a free one). Default 127.0.0.1:2323.",
+        valueName: "host:port"))
+    var telnet: [String] = []
+    @Flag(name: .long, help: "Do not listen for telnet (serial terminals only).") var noTelnet = false
+    @Option(name: .long, help: ArgumentHelp(
+        "A terminal on a serial line, /dev/ttyX[:BAUD] (repeatable; default 9600 baud).", valueName: "device"))
+    var serial: [String] = []
+    @Option(help: "Serial flow control: none, rtscts or xonxoff.") var serialFlowControl = "none"
+    @Option(help: "The terminal type of serial terminals (vt100 gets the full-screen interface; dumb the line mode).")
+    var serialTerminal = "vt100"
+    @Option(help: "Most sessions at once.") var maxSessions = 64
+    @Option(help: "Most sessions from one address.") var maxPerAddress = 16
+    @Option(help: "Seconds (or 5m) without a key before a session is logged out.") var idleTimeout: String?
+    @Option(help: "Seconds to log in before the terminal is let go.") var loginTimeout = 60
+    @Option(help: ArgumentHelp("The folder of proforma definitions.", valueName: "path")) var forms: String?
+    @Option(help: "Log level: debug, info, notice, warning, error.") var logLevel = "info"
+
+    func run() async throws {
+        var settings = try store.settings()
+        if !telnet.isEmpty {
+            settings.telnet = try telnet.map { text in
+                guard let listener = Listener(text) else {
+                    throw ValidationError("--telnet \(text) should be HOST:PORT, e.g. 127.0.0.1:2323")
+                }
+                return listener
+            }
+        }
+        if noTelnet { settings.telnet = [] }
+        if !serial.isEmpty {
+            settings.serial = try serial.map { text in
+                guard let line = SerialLine(text) else {
+                    throw ValidationError("--serial \(text) should be /dev/ttyX or /dev/ttyX:BAUD")
+                }
+                return line
+            }
+        }
+        if let idleTimeout {
+            guard let seconds = KioskSettings.seconds(idleTimeout), seconds >= 10 else {
+                throw ValidationError("--idle-timeout \(idleTimeout) should be seconds (10 or more) or like 5m")
+            }
+            settings.idleTimeout = seconds
+        }
+        if let forms { settings.forms = forms }
+        guard let flow = SerialTerminal.FlowControl(rawValue: serialFlowControl) else {
+            throw ValidationError("--serial-flow-control should be none, rtscts or xonxoff")
+        }
+        guard !settings.telnet.isEmpty || !settings.serial.isEmpty else {
+            throw ValidationError("Nothing to serve: give --telnet HOST:PORT or --serial DEVICE.")
+        }
+
+        var logger = Logger(label: "coaching-kiosk")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let coachingStore = try CoachingStore(path: settings.database)
+        let limits = SessionLimits(
+            maximumSessions: maxSessions, maximumPerAddress: maxPerAddress, loginTimeout: .seconds(Int64(loginTimeout)),
+            idleTimeout: .seconds(Int64(settings.idleTimeout)))
+        let context: KioskContext
+        do {
+            context = try KioskContext(store: coachingStore, schoolName: settings.schoolName,
+                formsDirectory: settings.forms, limits: limits, logger: logger)
+        } catch {
+            throw CommandFailure("The forms cannot be used, so the kiosk will not start:\n\(error)")
+        }
+        let group = MultiThreadedEventLoopGroup.singleton
+        var services: [any Service] = []
+        if !settings.telnet.isEmpty {
+            services.append(TelnetService(
+                context: context, listeners: settings.telnet.map { ($0.host, $0.port) }, group: group,
+                onListening: { addresses in
+                    for address in addresses { say("Listening for telnet on \(address)") }
+                }))
+        }
+        for line in settings.serial {
+            say("Serving the serial terminal on \(line.device) at \(line.baud) baud")
+            services.append(SerialService(
+                context: context,
+                terminal: SerialTerminal(device: line.device, baud: line.baud, flowControl: flow,
+                    terminalType: serialTerminal),
+                group: group))
+        }
+        services.append(FormReloadService(context: context))
+        let serviceGroup = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        say("Coaching Kiosk for \(settings.schoolName) is running; the database is \(settings.database).")
+        try await serviceGroup.run()
+        await context.shutdown()
+        print("Coaching Kiosk stopped.")
+    }
+}
+
+/// Reads the forms again on SIGHUP.
+struct FormReloadService: Service {
+    let context: KioskContext
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() {
+            context.reloadForms()
+        }
+    }
+}
+
+/// Prints a line at once, even when standard output is a file or a pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

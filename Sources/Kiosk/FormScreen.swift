@@ -1,0 +1,430 @@
+import Coaching
+import CoachingStore
+import Forms
+import Foundation
+import Logging
+import TextUI
+
+/// What a form is being filled for: a cycle the person is in, or nothing
+/// (a CPD entry, a new cycle, a priority).
+struct FormTarget: Sendable {
+    var cycle: HomeSummary.CycleLine?
+
+    /// How the draft is filed: `cycle 12`, or empty.
+    var draftContext: String { cycle.map { "cycle \($0.stored.id)" } ?? "" }
+}
+
+/// The editor of the field in hand.
+enum FieldEditor {
+    case line(TextField)
+    case notes(NotesArea)
+    case choice(ChoiceList)
+
+    var text: String {
+        switch self {
+        case let .line(field): field.text
+        case let .notes(area): area.text
+        case let .choice(list): list.selectedValue ?? ""
+        }
+    }
+
+    mutating func handle(_ key: Key) -> FieldOutcome {
+        switch self {
+        case var .line(field):
+            let outcome = field.handle(key)
+            self = .line(field)
+            return outcome
+        case var .notes(area):
+            let outcome = area.handle(key)
+            self = .notes(area)
+            return outcome
+        case var .choice(list):
+            let outcome = list.handle(key)
+            self = .choice(list)
+            return outcome
+        }
+    }
+
+    func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
+        switch self {
+        case let .line(field): field.draw(into: &screen, at: area, focused: focused)
+        case let .notes(notes): notes.draw(into: &screen, at: area, focused: focused)
+        case let .choice(list): list.draw(into: &screen, at: area, focused: focused)
+        }
+    }
+}
+
+extension KioskSession {
+    static let formKeys = "Tab next · Shift-Tab back · Ctrl-S or F2 save · Esc leave (draft kept)"
+
+    /// Opens a form: chooses the cycle when there is more than one, offers
+    /// to carry on with a draft, lets the person fill it in (each field saved
+    /// to their draft as they leave it) and submits it in one transaction.
+    func openForm(_ form: FormDefinition, summary: HomeSummary, resumeContext: String?) async throws {
+        guard let person else { return }
+        guard let target = try await chooseTarget(for: form, summary: summary, resumeContext: resumeContext) else {
+            return
+        }
+        let draftKey = DraftKey(staff: person.code, form: form.key, context: target.draftContext)
+        let existing = try await context.withStore { store in
+            try store.draft(staff: draftKey.staff, form: draftKey.form, context: draftKey.context)
+        }
+        var start: [String: String] = [:]
+        if let existing {
+            if resumeContext != nil {
+                start = existing.fields
+            } else {
+                let day = SchoolDay(iso: String(existing.updatedAt.prefix(10)))?.british ?? ""
+                guard let answer = try await choose(
+                    title: form.title, intro: ["You have a draft of this form, saved \(day)."],
+                    options: ["Carry on with my draft", "Start again and throw the draft away"])
+                else { return }
+                if answer == 0 {
+                    start = existing.fields
+                } else {
+                    try await context.withStore { store in
+                        try store.discardDraft(staff: draftKey.staff, form: draftKey.form, context: draftKey.context)
+                    }
+                }
+            }
+        }
+        if start.isEmpty, let cycle = target.cycle {
+            start = try await context.withStore { store in
+                switch form.record {
+                case .agreement: try store.agreement(cycle: cycle.stored.id).map(RecordBuilder.values(from:)) ?? [:]
+                case .impact: try store.impact(cycle: cycle.stored.id).map(RecordBuilder.values(from:)) ?? [:]
+                default: [:]
+                }
+            }
+            if form.record == .agreement, start["priority"] == nil, let priority = cycle.stored.cycle.priority {
+                start["priority"] = priority
+            }
+        }
+        let lists = try await context.withStore { store in try Self.choiceLists(store) }
+        let state = FormState(form: form, draft: start, today: today, lists: lists)
+        let heading = form.title + (target.cycle.map { " · cycle \($0.stored.id) (\(Self.describe($0)))" } ?? "")
+        let submitted: [String: String]?
+        if fullScreen {
+            submitted = try await fillFullScreen(state, heading: heading, draft: draftKey)
+        } else {
+            submitted = try await fillLineByLine(state, heading: heading, draft: draftKey)
+        }
+        guard let values = submitted else {
+            message = "Your draft is kept: finish it from the home screen whenever you like."
+            return
+        }
+        do {
+            message = try await submit(form, values: values, target: target, draft: draftKey)
+        } catch let problem as FormProblem {
+            message = "Not saved: \(problem.description) Your draft is kept."
+        } catch let error as StoreError {
+            message = "Not saved: \(error.description) Your draft is kept."
+        }
+    }
+
+    static func describe(_ line: HomeSummary.CycleLine) -> String {
+        switch line.position {
+        case .coachee: "with your coach \(line.partnerNames[.coach] ?? "")"
+        case .coach: "coaching \(line.partnerNames[.coachee] ?? "")"
+        case .observer: "observing \(line.partnerNames[.coachee] ?? "")"
+        }
+    }
+
+    private func chooseTarget(for form: FormDefinition, summary: HomeSummary, resumeContext: String?)
+        async throws -> FormTarget?
+    {
+        guard let person, form.record.privateRecordKind != nil else { return FormTarget(cycle: nil) }
+        let cycles = FormAccess.cycles(for: form, person: person, among: summary.openCycles)
+        if let resumeContext {
+            guard let line = cycles.first(where: { "cycle \($0.stored.id)" == resumeContext }) else {
+                message = "That cycle is closed or no longer yours to write in; your draft is kept."
+                return nil
+            }
+            return FormTarget(cycle: line)
+        }
+        if cycles.count == 1 { return FormTarget(cycle: cycles[0]) }
+        guard !cycles.isEmpty else {
+            message = "You have no open cycle in which you write this."
+            return nil
+        }
+        let options = cycles.map { line in
+            "Cycle \(line.stored.id) · \(Self.describe(line)) · \(line.stored.cycle.stage.title)"
+        }
+        guard let index = try await choose(title: form.title + ": which cycle?", options: options) else {
+            return nil
+        }
+        return FormTarget(cycle: cycles[index])
+    }
+
+    static func choiceLists(_ store: CoachingStore) throws -> [NamedChoices: [Choice]] {
+        let staff = try store.staff()
+        return [
+            .priorities: try store.priorities().map { Choice(value: $0.code, label: "\($0.code) \($0.title)") },
+            .staff: staff.map { Choice(value: $0.code.rawValue, label: "\($0.name) (\($0.code), \($0.subject))") },
+            .coaches: staff.filter { !$0.roles.isDisjoint(with: [.coach, .leadCoach]) }
+                .map { Choice(value: $0.code.rawValue, label: "\($0.name) (\($0.code), \($0.subject))") },
+        ]
+    }
+
+    // MARK: Full screen
+
+    private func editor(for field: FieldDefinition, state: FormState, area: Rect) -> FieldEditor {
+        let value = state[field.key]
+        switch field.kind {
+        case .notes:
+            return .notes(NotesArea(text: value, maxLength: field.lengthLimit ?? 2000, width: area.width,
+                height: area.height))
+        case .choice:
+            let options = state.choices(for: field).map(\.pair)
+            return .choice(ChoiceList(options: options, selected: value.isEmpty ? nil : value, height: area.height))
+        case .yesNo:
+            let selected = value.lowercased().hasPrefix("y") ? "yes" : value.lowercased().hasPrefix("n") ? "no" : nil
+            return .choice(ChoiceList(options: [("yes", "Yes"), ("no", "No")], selected: selected, height: 2))
+        case .date:
+            return .line(TextField(text: value, maxLength: 10))
+        case .number:
+            return .line(TextField(text: value, maxLength: 8, allowed: { $0.isNumber || $0 == "." }))
+        case .text:
+            return .line(TextField(text: value, maxLength: field.lengthLimit ?? 200))
+        }
+    }
+
+    /// The right-hand pane: where the current field's editor goes.
+    private func editorArea(for field: FieldDefinition) -> Rect {
+        let left = 26
+        let top = 3 + 1 + 3 + 1
+        let bottom = height - 4
+        let width = max(20, self.width - left - 1)
+        switch field.kind {
+        case .notes, .choice: return Rect(row: top, column: left, width: width, height: max(3, bottom - top + 1))
+        case .yesNo: return Rect(row: top, column: left, width: min(width, 20), height: 2)
+        default: return Rect(row: top, column: left, width: min(width, max(12, field.lengthLimit ?? 40) + 1), height: 1)
+        }
+    }
+
+    private func fillFullScreen(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]? {
+        var state = start
+        guard let first = state.current else { return nil }
+        var editor = editor(for: first, state: state, area: editorArea(for: first))
+        message = nil
+
+        /// Puts the editor's text into the form, leaves the field, saves it to the draft.
+        func leave(_ move: (inout FormState) -> (key: String, value: String)?) async throws {
+            if let field = state.current { state[field.key] = editor.text }
+            if let left = move(&state) {
+                try await context.withStore { store in
+                    try store.saveDraftField(staff: draft.staff, form: draft.form, context: draft.context,
+                        field: left.key, value: left.value)
+                }
+            }
+            if let field = state.current, let problem = state.problems[field.key] {
+                message = problem.message
+            }
+            if let field = state.current { editor = self.editor(for: field, state: state, area: editorArea(for: field)) }
+        }
+
+        while true {
+            let frame = { () -> Screen in self.formFrame(state: state, editor: editor, heading: heading) }
+            await show(frame())
+            let key: Key
+            switch try await nextInput() {
+            case .redraw:
+                if !fullScreen {
+                    if let field = state.current { state[field.key] = editor.text }
+                    _ = state.leaveField()
+                    return try await fillLineByLine(state, heading: heading, draft: draft)
+                }
+                if let field = state.current {
+                    let text = editor.text
+                    state[field.key] = text
+                    editor = self.editor(for: field, state: state, area: editorArea(for: field))
+                }
+                continue
+            case let .key(pressed): key = pressed
+            }
+            guard let field = state.current else { return nil }
+            switch key {
+            case .control("s"), .function(2):
+                try await leave { $0.leaveField() }
+                switch state.readyToSubmit(today: today) {
+                case let .success(values):
+                    return values
+                case let .failure(problems):
+                    if let problem = problems.first {
+                        try await leave { $0.move(to: problem.key) }
+                        message = "\(problem.label): \(problem.message)"
+                            + (problems.count > 1 ? " (\(problems.count) fields need attention)" : "")
+                    }
+                }
+            case .escape:
+                try await leave { $0.leaveField() }
+                return nil
+            case .tab, .backTab:
+                message = nil
+                try await leave { state in key == .tab ? state.next() : state.previous() }
+            case .enter where field.kind != .notes:
+                message = nil
+                if field.kind == .choice || field.kind == .yesNo { _ = editor.handle(key) }
+                try await leave { $0.next() }
+            case .up where field.kind == .text || field.kind == .date || field.kind == .number:
+                try await leave { $0.previous() }
+            case .down where field.kind == .text || field.kind == .date || field.kind == .number:
+                try await leave { $0.next() }
+            default:
+                var typed = key
+                if field.kind == .yesNo, case let .character(character) = key {
+                    typed = character.lowercased() == "y" ? .home : character.lowercased() == "n" ? .end : key
+                }
+                switch editor.handle(typed) {
+                case let .rejected(reason): message = reason
+                case .handled: if message != nil && state.problems[field.key] == nil { message = nil }
+                case .ignored: break
+                }
+            }
+        }
+    }
+
+    private func formFrame(state: FormState, editor: FieldEditor, heading: String) -> Screen {
+        var (screen, _) = Layout.page(
+            width: width, height: height, school: context.schoolName, person: person, today: today.british,
+            title: heading, message: message, keys: Self.formKeys)
+        let listWidth = 24
+        let bottom = height - 4
+        // The fields, with a mark for each: › here, ✓ done, ! to mend, * required.
+        let fields = state.fields
+        let room = bottom - 3 + 1
+        let top = max(0, min(state.index - room / 2, fields.count - room))
+        for (offset, field) in fields.enumerated().dropFirst(top).prefix(room) {
+            let row = 3 + offset - top
+            let value = offset == state.index ? editor.text : state[field.key]
+            let mark = state.problems[field.key] != nil ? "!"
+                : !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "✓"
+                : field.required ? "*" : " "
+            let current = offset == state.index
+            screen.put((current ? "›" : " ") + mark + " " + field.label, row: row, column: 0,
+                style: current ? .reverse : .plain, width: listWidth)
+        }
+        for row in 3...bottom { screen.put("│", row: row, column: listWidth + 1, style: .dim) }
+        guard let field = state.current else { return screen }
+        let left = listWidth + 2
+        let paneWidth = width - left - 1
+        screen.put(field.label + (field.required ? " (required)" : ""), row: 3, column: left, style: .bold,
+            width: paneWidth)
+        for (offset, line) in Layout.wrap(field.help, width: paneWidth).prefix(3).enumerated() {
+            screen.put(line, row: 4 + offset, column: left, style: .dim, width: paneWidth)
+        }
+        editor.draw(into: &screen, at: editorArea(for: field), focused: true)
+        return screen
+    }
+
+    // MARK: Line by line
+
+    private func fillLineByLine(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]? {
+        var form = LineModeForm(state: start)
+        var saved = start.values
+        await writeLine("")
+        await writeLine(heading)
+        await writeLine("Press Enter to keep a value, type < to go back a field, Esc to leave (your draft is kept).")
+        var needsPrompt = true
+        while true {
+            if needsPrompt { await writeLine(form.prompt()) }
+            let line = try await readLine(prompt: form.isTakingNotes ? "| " : "> ")
+            if fullScreen {
+                return try await fillFullScreen(form.state, heading: heading, draft: draft)
+            }
+            if line == "\u{1B}" {
+                try await saveChanged(form.state.values, since: &saved, draft: draft)
+                return nil
+            }
+            let step = form.answer(line)
+            try await saveChanged(form.state.values, since: &saved, draft: draft)
+            switch step {
+            case .next, .finishedNotes: needsPrompt = true
+            case .moreNotes: needsPrompt = false
+            case let .again(problem):
+                await writeLine("** \(problem.message)")
+                needsPrompt = true
+            case let .done(values):
+                return values
+            }
+        }
+    }
+
+    private func saveChanged(_ values: [String: String], since saved: inout [String: String], draft: DraftKey)
+        async throws
+    {
+        let changed = values.filter { saved[$0.key] != $0.value }
+        guard !changed.isEmpty else { return }
+        try await context.withStore { store in
+            for (field, value) in changed {
+                try store.saveDraftField(staff: draft.staff, form: draft.form, context: draft.context,
+                    field: field, value: value)
+            }
+        }
+        saved.merge(changed) { $1 }
+    }
+
+    // MARK: Submitting
+
+    /// Builds the record and writes it, the end of the draft and the audit
+    /// line in one transaction. Returns what to tell the person.
+    private func submit(_ form: FormDefinition, values: [String: String], target: FormTarget, draft: DraftKey)
+        async throws -> String
+    {
+        guard let person else { return "" }
+        let actor = self.actor
+        let today = self.today
+        let cycleID = target.cycle?.stored.id
+        let position = target.cycle?.position
+        switch form.record {
+        case .session:
+            let session = try RecordBuilder.session(values, author: person.code)
+            guard let cycleID else { return "" }
+            let id = try await context.withStore { store in
+                try store.addSession(session, cycle: cycleID, by: actor, discarding: draft)
+            }
+            logger.info("session record submitted", metadata: ["record": "\(id)"])
+            return "Saved: your GROWTH session record of \(session.heldOn.british) for cycle \(cycleID)."
+                + (session.sharedWithObserver ? " It is shared with the observer." : "")
+        case .observation:
+            let notes = try RecordBuilder.observation(values, author: person.code)
+            guard let cycleID else { return "" }
+            try await context.withStore { store in
+                _ = try store.addObservation(notes, cycle: cycleID, by: actor, discarding: draft)
+            }
+            return "Saved: your observation notes of \(notes.heldOn.british) for cycle \(cycleID)."
+        case .agreement:
+            let typed = try RecordBuilder.agreement(values)
+            guard let cycleID, let position else { return "" }
+            let saved = try await context.withStore { store in
+                let agreement = typed.confirmed(by: position, on: today, replacing: try store.agreement(cycle: cycleID))
+                try store.saveAgreement(agreement, cycle: cycleID, by: actor, discarding: draft)
+                return agreement
+            }
+            return saved.isConfirmed
+                ? "Saved: the coaching agreement of cycle \(cycleID) is confirmed by coachee and coach."
+                : "Saved and confirmed by you; the agreement of cycle \(cycleID) now waits for "
+                    + (position == .coachee ? "your coach" : "the coachee") + " to confirm it."
+        case .impact:
+            let impact = try RecordBuilder.impact(values, author: person.code, submittedOn: today)
+            guard let cycleID else { return "" }
+            try await context.withStore { store in try store.saveImpact(impact, cycle: cycleID, by: actor, discarding: draft) }
+            return "Saved: the impact statement of cycle \(cycleID). Thank you."
+        case .cpd:
+            let activity = try RecordBuilder.cpd(values, owner: person.code)
+            try await context.withStore { store in _ = try store.addCPD(activity, by: actor, discarding: draft) }
+            return "Saved to your CPD log: \(activity.title), " + String(format: "%g", activity.hours) + " hours."
+        case .cycle:
+            let start = try RecordBuilder.cycle(values)
+            let cycle = CoachingCycle(trio: start.trio, priority: start.priority, focus: start.focus, startedOn: today,
+                by: person.code)
+            let id = try await context.withStore { store in try store.startCycle(cycle, by: actor, discarding: draft) }
+            return "Started cycle \(id): coachee \(start.trio.coachee), coach \(start.trio.coach), "
+                + "observer \(start.trio.observer). It begins with the coaching agreement."
+        case .priority:
+            let priority = try RecordBuilder.priority(values)
+            try await context.withStore { store in try store.addPriority(priority, by: actor, discarding: draft) }
+            return "Added priority \(priority.code): \(priority.title)."
+        }
+    }
+}

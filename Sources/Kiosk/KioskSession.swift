@@ -1,0 +1,277 @@
+import Coaching
+import CoachingStore
+import Foundation
+import Logging
+import NIOCore
+import TextUI
+
+/// How a terminal reached the kiosk.
+public enum Transport: Sendable {
+    case telnet, serial
+}
+
+/// Why a session ended, so it can say goodbye properly.
+enum SessionEnd: Error {
+    case disconnected
+    case idle
+    case interrupted
+    case shuttingDown
+    case loggedOut
+}
+
+/// What a screen reads next.
+enum Input {
+    case key(Key)
+    /// The window changed size or the mode changed: draw again.
+    case redraw
+}
+
+/// One terminal session: login → home → forms, reports, records. Lives in
+/// its own task; all its state is here, and it is small.
+final class KioskSession {
+    let context: KioskContext
+    let terminal: NIOAsyncChannel<SessionInput, ByteBuffer>
+    let origin: String
+    let transport: Transport
+    var logger: Logger
+
+    var width = 80
+    var height = 24
+    var terminalType = "unknown"
+    var fullScreen = false
+    /// Said on the message line of the next frame.
+    var message: String?
+    var renderer = ANSIRenderer()
+    var person: StaffMember?
+    var pendingKeys: [Key] = []
+    var io: TerminalIO?
+
+    init(context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String,
+         transport: Transport)
+    {
+        self.context = context
+        self.terminal = terminal
+        self.origin = origin
+        self.transport = transport
+        var logger = context.logger
+        logger[metadataKey: "terminal"] = "\(origin)"
+        self.logger = logger
+    }
+
+    var actor: Actor { Actor(staff: person?.code, terminal: origin) }
+
+    var today: SchoolDay { context.store.today }
+
+    func run() async {
+        do {
+            try await terminal.executeThenClose { inbound, outbound in
+                let io = TerminalIO(inbound: inbound.makeAsyncIterator(), outbound: outbound)
+                self.io = io
+                defer { self.io = nil }
+                await self.converse()
+            }
+        } catch {
+            logger.debug("terminal closed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func converse() async {
+        do {
+            try await waitUntilReady()
+            logger.info("terminal connected", metadata: ["type": "\(terminalType)", "size": "\(width)x\(height)"])
+            guard let member = try await logIn() else { return }
+            person = member
+            logger[metadataKey: "staff"] = "\(member.code)"
+            terminal.channel.pipeline.triggerUserOutboundEvent(SessionPhase.loggedIn, promise: nil)
+            try await home()
+        } catch let end as SessionEnd {
+            await sayGoodbye(end)
+        } catch {
+            logger.error("session failed", metadata: ["error": "\(error)"])
+            await sayGoodbye(.interrupted)
+        }
+        if let person {
+            try? await context.withStore { [actor] store in
+                try store.audit(actor, "logout", kind: "staff", id: person.code.rawValue)
+            }
+        }
+    }
+
+    private func sayGoodbye(_ end: SessionEnd) async {
+        let text: String? = switch end {
+        case .disconnected: nil
+        case .idle: person == nil
+            ? "No login within a minute: this terminal is free for someone else."
+            : "Logged out after \(Int(context.limits.idleTimeout.nanoseconds / 60_000_000_000)) minutes without a key. Anything you typed is saved in your drafts."
+        case .interrupted: "Session ended. Anything you typed is saved in your drafts."
+        case .shuttingDown: "The kiosk is closing for maintenance. Anything you typed is saved in your drafts; please log in again in a few minutes."
+        case .loggedOut: "Logged out. Thank you" + (person.map { ", \($0.firstName)" } ?? "") + "."
+        }
+        guard let text else { return }
+        if fullScreen { await write(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25h".utf8)) }
+        await write(Array(("\r\n" + Sanitizer.clean(text) + "\r\n").utf8))
+    }
+
+    /// Waits for the telnet options (or the end of the wait), noting the
+    /// window size and the terminal type, then picks the display mode.
+    private func waitUntilReady() async throws {
+        while true {
+            guard let event = try await io?.next() else { throw SessionEnd.disconnected }
+            switch event {
+            case let .windowSize(w, h):
+                width = w
+                height = h
+            case let .terminalType(name):
+                terminalType = name
+            case .ready:
+                fullScreen = DisplayChoice.fullScreen(terminalType: terminalType, width: width, height: height)
+                return
+            case let .keys(keys):
+                pendingKeys += keys
+            case .interrupt: throw SessionEnd.interrupted
+            case .idleTimeout: throw SessionEnd.idle
+            case .idleWarning: break
+            case .shutdown: throw SessionEnd.shuttingDown
+            }
+        }
+    }
+
+    /// The next key, or `.redraw` when the screen must be drawn again.
+    func nextInput() async throws -> Input {
+        if !pendingKeys.isEmpty { return .key(pendingKeys.removeFirst()) }
+        while true {
+            guard let event = try await io?.next() else { throw SessionEnd.disconnected }
+            switch event {
+            case let .keys(keys):
+                guard let first = keys.first else { continue }
+                pendingKeys += keys.dropFirst()
+                if first == .control("t") || first == .function(3) {
+                    toggleMode()
+                    return .redraw
+                }
+                if first == .control("l") {
+                    renderer.invalidate()
+                    return .redraw
+                }
+                return .key(first)
+            case let .windowSize(w, h):
+                width = w
+                height = h
+                if fullScreen && (w < DisplayChoice.minimumWidth || h < DisplayChoice.minimumHeight) {
+                    fullScreen = false
+                    message = "The window is smaller than 80×24, so the kiosk switched to line-by-line mode."
+                }
+                renderer.invalidate()
+                if fullScreen { return .redraw }
+            case .terminalType, .ready: continue
+            case .interrupt: throw SessionEnd.interrupted
+            case .idleWarning:
+                message = "Still there? You will be logged out in a minute unless you press a key."
+                if fullScreen { return .redraw }
+                await writeLine("")
+                await writeLine("** " + (message ?? ""))
+            case .idleTimeout: throw SessionEnd.idle
+            case .shutdown: throw SessionEnd.shuttingDown
+            }
+        }
+    }
+
+    /// The next key, drawing `frame` whenever the screen needs it.
+    func nextKey(redraw frame: () -> Screen) async throws -> Key {
+        while true {
+            switch try await nextInput() {
+            case let .key(key): return key
+            case .redraw: if fullScreen { await show(frame()) }
+            }
+        }
+    }
+
+    func toggleMode() {
+        if fullScreen {
+            fullScreen = false
+            message = nil
+        } else if width >= DisplayChoice.minimumWidth && height >= DisplayChoice.minimumHeight {
+            fullScreen = true
+            renderer.invalidate()
+        } else {
+            message = "Full-screen mode needs a window of at least 80×24."
+        }
+    }
+
+    // MARK: Output
+
+    func write(_ bytes: [UInt8]) async {
+        await io?.write(bytes)
+    }
+
+    func show(_ screen: Screen) async {
+        await write(renderer.render(screen))
+    }
+
+    /// A line of text in line-by-line mode: sanitised, wrapped at the width, CR LF.
+    func writeLine(_ text: String) async {
+        var out = ""
+        for line in Sanitizer.clean(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+            for piece in Layout.wrap(String(line), width: max(20, width - 1)) {
+                out += piece + "\r\n"
+            }
+        }
+        await write(Array(out.utf8))
+    }
+
+    /// Asks for a line in line-by-line mode, echoing as the person types.
+    func readLine(prompt: String, secret: Bool = false) async throws -> String {
+        await write(Array(Sanitizer.clean(prompt).utf8))
+        var editor = LineEditor(isSecret: secret)
+        while true {
+            switch try await nextInput() {
+            case .redraw:
+                if fullScreen { return "" }
+            case let .key(key):
+                if key == .escape { await write(Array("\r\n".utf8)); return "\u{1B}" }
+                let (echo, finished) = editor.handle(key)
+                if !echo.isEmpty { await write(echo) }
+                if let finished { return finished }
+            }
+        }
+    }
+}
+
+/// Owns the terminal's inbound iterator and outbound writer for the session's life.
+final class TerminalIO {
+    private var inbound: NIOAsyncChannelInboundStream<SessionInput>.AsyncIterator
+    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private var closed = false
+
+    init(inbound: NIOAsyncChannelInboundStream<SessionInput>.AsyncIterator,
+         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>)
+    {
+        self.inbound = inbound
+        self.outbound = outbound
+    }
+
+    func next() async throws -> SessionInput? {
+        try await inbound.next()
+    }
+
+    func write(_ bytes: [UInt8]) async {
+        guard !closed, !bytes.isEmpty else { return }
+        do { try await outbound.write(ByteBuffer(bytes: bytes)) } catch { closed = true }
+    }
+}
+
+/// Which terminals get the full-screen interface.
+enum DisplayChoice {
+    static let minimumWidth = 80
+    static let minimumHeight = 24
+    static let fullScreenTypes = [
+        "xterm", "vt100", "vt102", "vt220", "vt320", "vt420", "ansi", "linux", "screen", "tmux", "putty",
+        "rxvt", "konsole", "gnome", "alacritty", "kitty", "st", "cygwin", "scoansi", "iterm", "foot", "wezterm",
+    ]
+
+    static func fullScreen(terminalType: String, width: Int, height: Int) -> Bool {
+        let type = terminalType.lowercased()
+        guard width >= minimumWidth, height >= minimumHeight else { return false }
+        return fullScreenTypes.contains { type == $0 || type.hasPrefix($0 + "-") || type.hasPrefix($0) }
+    }
+}

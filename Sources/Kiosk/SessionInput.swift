@@ -1,0 +1,189 @@
+import NIOCore
+import Telnet
+import TextUI
+
+/// What a terminal session reads: keys and the terminal's own news,
+/// whatever line (telnet or serial) they came over.
+public enum SessionInput: Sendable, Equatable {
+    case keys([Key])
+    case windowSize(width: Int, height: Int)
+    case terminalType(String)
+    /// The telnet options are settled (or the wait is over): draw the first screen.
+    case ready
+    /// The person asked to end the session (telnet IAC IP).
+    case interrupt
+    /// A minute before the session would be logged out for idleness.
+    case idleWarning
+    /// No key for too long: log out (drafts are already saved).
+    case idleTimeout
+    /// The daemon is stopping: say so and end.
+    case shutdown
+}
+
+/// What the session tells the handlers below it.
+public enum SessionPhase: Sendable {
+    /// The person has logged in: the idle limit replaces the login limit.
+    case loggedIn
+}
+
+/// Turns terminal bytes into keys, delivering a lone Escape after a short
+/// pause (an arrow key is ESC [ A in one packet; a lone ESC is the Esc key).
+final class KeyInputHandler: ChannelInboundHandler {
+    typealias InboundIn = TerminalEvent
+    typealias InboundOut = SessionInput
+
+    private var decoder = KeyDecoder()
+    private var pendingEscape: Scheduled<Void>?
+    private let escapeDelay: TimeAmount
+
+    init(escapeDelay: TimeAmount = .milliseconds(60)) {
+        self.escapeDelay = escapeDelay
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case let .bytes(bytes):
+            pendingEscape?.cancel()
+            pendingEscape = nil
+            let keys = decoder.decode(bytes)
+            if !keys.isEmpty { context.fireChannelRead(wrapInboundOut(.keys(keys))) }
+            if decoder.hasPendingEscape {
+                let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                pendingEscape = context.eventLoop.scheduleTask(in: escapeDelay) {
+                    let (handler, context) = loopBound.value
+                    handler.pendingEscape = nil
+                    let keys = handler.decoder.flushPendingEscape()
+                    if !keys.isEmpty { context.fireChannelRead(handler.wrapInboundOut(.keys(keys))) }
+                }
+            }
+        case let .windowSize(width, height):
+            context.fireChannelRead(wrapInboundOut(.windowSize(width: width, height: height)))
+        case let .terminalType(name):
+            context.fireChannelRead(wrapInboundOut(.terminalType(name)))
+        case .negotiationSettled:
+            context.fireChannelRead(wrapInboundOut(.ready))
+        case .interrupt:
+            context.fireChannelRead(wrapInboundOut(.interrupt))
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        pendingEscape?.cancel()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        pendingEscape?.cancel()
+        context.fireChannelInactive()
+    }
+}
+
+/// Watches for a terminal left alone: 60 s to log in, then the idle limit
+/// with a warning a minute before it.
+final class IdleWatchHandler: ChannelDuplexHandler {
+    typealias InboundIn = SessionInput
+    typealias InboundOut = SessionInput
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let loginLimit: TimeAmount
+    private let idleLimit: TimeAmount
+    private let warningBefore: TimeAmount
+    private var loggedIn = false
+    private var warning: Scheduled<Void>?
+    private var timeout: Scheduled<Void>?
+
+    init(loginLimit: TimeAmount, idleLimit: TimeAmount, warningBefore: TimeAmount = .seconds(60)) {
+        self.loginLimit = loginLimit
+        self.idleLimit = idleLimit
+        self.warningBefore = warningBefore
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        restart(context: context)
+        context.fireChannelActive()
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { restart(context: context) }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .keys = unwrapInboundIn(data) { restart(context: context) }
+        context.fireChannelRead(data)
+    }
+
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if let phase = event as? SessionPhase, case .loggedIn = phase {
+            loggedIn = true
+            restart(context: context)
+            promise?.succeed()
+            return
+        }
+        context.triggerUserOutboundEvent(event, promise: promise)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        cancel()
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is KioskShuttingDown {
+            cancel()
+            context.fireChannelRead(wrapInboundOut(.shutdown))
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { cancel() }
+
+    private func cancel() {
+        warning?.cancel()
+        timeout?.cancel()
+        warning = nil
+        timeout = nil
+    }
+
+    private func restart(context: ChannelHandlerContext) {
+        cancel()
+        let limit = loggedIn ? idleLimit : loginLimit
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        if loggedIn, limit > warningBefore {
+            warning = context.eventLoop.scheduleTask(in: limit - warningBefore) {
+                let (handler, context) = loopBound.value
+                context.fireChannelRead(handler.wrapInboundOut(.idleWarning))
+            }
+        }
+        timeout = context.eventLoop.scheduleTask(in: limit) {
+            let (handler, context) = loopBound.value
+            context.fireChannelRead(handler.wrapInboundOut(.idleTimeout))
+        }
+    }
+}
+
+/// A serial line has no telnet: its bytes are keys from the start, and its
+/// terminal type is what the school configured.
+final class SerialInputHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = TerminalEvent
+
+    private let terminalType: String
+
+    init(terminalType: String) {
+        self.terminalType = terminalType
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.fireChannelActive()
+        context.fireChannelRead(wrapInboundOut(.terminalType(terminalType)))
+        context.fireChannelRead(wrapInboundOut(.negotiationSettled))
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var buffer = unwrapInboundIn(data)
+        if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty {
+            context.fireChannelRead(wrapInboundOut(.bytes(bytes)))
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// Turns screens into the bytes an ANSI terminal (VT100 and later) needs.
+///
+/// The first frame, a frame after `invalidate()` and a frame of another size
+/// repaint everything; later frames send only the cells that changed. The
+/// bottom-right cell is never written, since writing it scrolls some
+/// terminals: keep it blank.
+public struct ANSIRenderer: Sendable {
+    private var previous: Screen?
+
+    public init() {}
+
+    /// Makes the next frame a full repaint, for when something else has
+    /// written to the terminal.
+    public mutating func invalidate() {
+        previous = nil
+    }
+
+    /// The bytes that turn the last frame sent into `screen`.
+    public mutating func render(_ screen: Screen) -> [UInt8] {
+        var output = Output(width: screen.width)
+        if let previous, previous.width == screen.width, previous.height == screen.height {
+            if previous.cells != screen.cells {
+                output.append("\u{1B}[?25l")
+                for row in 0..<screen.height {
+                    update(row: row, from: previous, to: screen, into: &output)
+                }
+            }
+        } else {
+            output.append("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25l")
+            output.position = (0, 0)
+            let cleared = Screen(width: screen.width, height: screen.height)
+            for row in 0..<screen.height {
+                update(row: row, from: cleared, to: screen, into: &output)
+            }
+        }
+        if output.style != .plain {
+            output.select(.plain)
+        }
+        if let cursor = screen.cursor {
+            output.append("\u{1B}[\(cursor.row + 1);\(cursor.column + 1)H\u{1B}[?25h")
+        } else {
+            output.append("\u{1B}[?25l")
+        }
+        previous = screen
+        return output.bytes
+    }
+
+    /// The last column of `row` that may be written.
+    private func lastWritableColumn(row: Int, of screen: Screen) -> Int {
+        row == screen.height - 1 ? screen.width - 2 : screen.width - 1
+    }
+
+    private func update(row: Int, from old: Screen, to new: Screen, into output: inout Output) {
+        let last = lastWritableColumn(row: row, of: new)
+        var column = 0
+        while column <= last {
+            guard old[row, column] != new[row, column] else {
+                column += 1
+                continue
+            }
+            let start = column
+            var end = column
+            var unchanged = 0
+            column += 1
+            // Unchanged cells in a short gap cost less to rewrite than to skip.
+            while column <= last, unchanged < 4 {
+                if old[row, column] != new[row, column] {
+                    end = column
+                    unchanged = 0
+                } else {
+                    unchanged += 1
+                }
+                column += 1
+            }
+            column = end + 1
+            write(row: row, columns: start...end, of: new, into: &output)
+        }
+    }
+
+    /// Writes the characters covering `columns`, whole: a run that starts on
+    /// the second half of a wide character starts at its first half.
+    private func write(
+        row: Int, columns: ClosedRange<Int>, of screen: Screen, into output: inout Output
+    ) {
+        var column = columns.lowerBound
+        if screen[row, column].isContinuation, column > 0 { column -= 1 }
+        let last = lastWritableColumn(row: row, of: screen)
+        while column <= columns.upperBound {
+            let cell = screen[row, column]
+            guard !cell.isContinuation else {
+                column += 1
+                continue
+            }
+            let width = screen[row, column + 1].isContinuation ? 2 : 1
+            guard column + width - 1 <= last else { return }
+            output.move(row: row, column: column)
+            if cell.style != output.style { output.select(cell.style) }
+            output.put(cell.character, width: width)
+            column += width
+        }
+    }
+}
+
+/// The bytes of one frame and where they leave the terminal.
+private struct Output {
+    let width: Int
+    var bytes: [UInt8] = []
+    var style = Style.plain
+    /// Where the terminal's cursor is, if known.
+    var position: (row: Int, column: Int)?
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func move(row: Int, column: Int) {
+        if let position, position == (row, column) { return }
+        append("\u{1B}[\(row + 1);\(column + 1)H")
+        position = (row, column)
+    }
+
+    mutating func select(_ newStyle: Style) {
+        let parameters = newStyle.selectGraphicParameters.map(String.init)
+        append("\u{1B}[" + parameters.joined(separator: ";") + "m")
+        style = newStyle
+    }
+
+    /// Writes a cell's character, or a space if it could hold anything a
+    /// terminal would act on.
+    mutating func put(_ character: Character, width: Int) {
+        let text = String(character)
+        if Sanitizer.clean(text) == text {
+            append(text)
+        } else {
+            append(String(repeating: " ", count: width))
+        }
+        if let position, position.column + width < self.width {
+            self.position = (position.row, position.column + width)
+        } else {
+            position = nil
+        }
+    }
+}

@@ -1,0 +1,224 @@
+/// A multi-line notes field, soft-wrapped, with its length limit in view.
+///
+/// Keys: Enter starts a new line; Tab, Shift-Tab and Esc are left to the
+/// form. Up and Down move by visual line keeping the column, and are left to
+/// the form on the first and last line; PgUp and PgDn move a page. Home/Ctrl-A
+/// and End/Ctrl-E go to the start and end of the visual line. Ctrl-K deletes
+/// to the end of the line (or joins the next line at its end), Ctrl-U to its
+/// start, Ctrl-W the word before the cursor.
+///
+/// The text wraps at one column less than the area, keeping the last column
+/// for the cursor; the area's bottom row shows the count, like `123/2000`.
+/// `width` and `height` are the area's size, which moving up, down and by
+/// page needs: keep them equal to the area drawn into.
+public struct NotesArea: Sendable {
+    private var buffer: TextBuffer
+    public var width: Int
+    public var height: Int
+    /// The column Up and Down keep to, across short lines.
+    private var goalColumn: Int?
+    /// The first visual line shown.
+    private var top = 0
+
+    public init(text: String = "", maxLength: Int = 2000, width: Int = 60, height: Int = 8) {
+        buffer = TextBuffer(text: "", maxLength: maxLength)
+        self.width = width
+        self.height = height
+        self.text = text
+    }
+
+    /// The notes. Setting them sanitizes them (keeping line breaks), cuts
+    /// them to the limit and puts the cursor at the end.
+    public var text: String {
+        get { buffer.text }
+        set {
+            buffer.replace(with: Sanitizer.clean(newValue, keepNewlines: true))
+            goalColumn = nil
+            scrollToCursor()
+        }
+    }
+
+    /// The most characters the field holds.
+    public var maxLength: Int { buffer.maxLength }
+
+    /// The cursor's position, in characters from the start.
+    public var cursorIndex: Int { buffer.cursor }
+
+    /// The cursor's visual line and column, wrapped at `width`.
+    public var cursorPosition: (line: Int, column: Int) {
+        Self.position(of: buffer.cursor, in: buffer.characters, lines: layout(width: width))
+    }
+
+    /// The text of each visual line, wrapped at `width`.
+    public var visualLines: [String] {
+        layout(width: width).map { String(buffer.characters[$0.start..<$0.end]) }
+    }
+
+    /// Edits the text for a key, or leaves the key to the form.
+    public mutating func handle(_ key: Key) -> FieldOutcome {
+        var outcome = FieldOutcome.handled
+        var keepsGoal = false
+        switch key {
+        case let .character(character):
+            let text = String(character)
+            guard Sanitizer.clean(text) == text else { return .ignored }
+            outcome = buffer.insert(character)
+        case .enter:
+            outcome = buffer.insert("\n")
+        case .backspace:
+            buffer.deleteBackward()
+        case .delete:
+            buffer.deleteForward()
+        case .control("d"):
+            if buffer.cursor == buffer.characters.count {
+                buffer.deleteBackward()
+            } else {
+                buffer.deleteForward()
+            }
+        case .left:
+            buffer.cursor -= 1
+        case .right:
+            buffer.cursor += 1
+        case .up, .down:
+            guard moveVertically(by: key == .up ? -1 : 1, pastEdge: false) else { return .ignored }
+            keepsGoal = true
+        case .pageUp, .pageDown:
+            let page = max(1, textRows(height: height) - 1)
+            _ = moveVertically(by: key == .pageUp ? -page : page, pastEdge: true)
+            keepsGoal = true
+        case .home, .control("a"):
+            buffer.cursor = currentLine.start
+        case .end, .control("e"):
+            let line = currentLine
+            buffer.cursor = line.endsLine ? line.end : max(line.start, line.end - 1)
+        case .control("k"):
+            let end = lineEnd(from: buffer.cursor)
+            buffer.delete(buffer.cursor..<(end == buffer.cursor ? end + 1 : end))
+        case .control("u"):
+            buffer.delete(lineStart(from: buffer.cursor)..<buffer.cursor)
+        case .control("w"):
+            buffer.deleteWordBackward()
+        default:
+            return .ignored
+        }
+        if !keepsGoal { goalColumn = nil }
+        scrollToCursor()
+        return outcome
+    }
+
+    /// Draws the visible lines and the count; focused, it shows the cursor.
+    public func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
+        guard area.width > 0, area.height > 0 else { return }
+        screen.fill(area)
+        let lines = layout(width: area.width)
+        let rows = textRows(height: area.height)
+        let cursor = Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
+        let first = Scrolling.top(
+            keeping: cursor.line, visible: rows, lineCount: lines.count, near: top)
+        for row in 0..<rows where first + row < lines.count {
+            let line = lines[first + row]
+            screen.put(
+                String(buffer.characters[line.start..<line.end]), row: area.row + row,
+                column: area.column, width: area.width)
+        }
+        if area.height > 1 {
+            let count = "\(buffer.characters.count)/\(buffer.maxLength)"
+            let countWidth = min(DisplayWidth.of(count), area.width)
+            screen.put(
+                count, row: area.row + area.height - 1,
+                column: area.column + area.width - countWidth, style: .dim)
+        }
+        if focused {
+            screen.cursor = (area.row + cursor.line - first, area.column + cursor.column)
+        }
+    }
+
+    /// Inserts pasted text at the cursor, line breaks included, keeping
+    /// what fits and saying what did not.
+    public mutating func insert(_ text: String) -> FieldOutcome {
+        var outcome = FieldOutcome.handled
+        for character in Sanitizer.clean(text, keepNewlines: true) {
+            if case .rejected = buffer.insert(character) {
+                outcome = .rejected(buffer.limitMessage)
+                break
+            }
+        }
+        goalColumn = nil
+        scrollToCursor()
+        return outcome
+    }
+
+    // MARK: Layout
+
+    private func layout(width: Int) -> [VisualLine] {
+        SoftWrap.lines(buffer.characters, width: width - 1)
+    }
+
+    private func textRows(height: Int) -> Int {
+        height > 1 ? height - 1 : 1
+    }
+
+    private var currentLine: VisualLine {
+        let lines = layout(width: width)
+        return lines[Self.lineIndex(of: buffer.cursor, in: lines)]
+    }
+
+    static func lineIndex(of index: Int, in lines: [VisualLine]) -> Int {
+        lines.firstIndex {
+            $0.start <= index && (index < $0.end || ($0.endsLine && index == $0.end))
+        } ?? max(0, lines.count - 1)
+    }
+
+    static func position(
+        of index: Int, in characters: [Character], lines: [VisualLine]
+    ) -> (line: Int, column: Int) {
+        let line = lineIndex(of: index, in: lines)
+        let start = lines[line].start
+        let column = characters[start..<max(start, index)].reduce(0) {
+            $0 + DisplayWidth.of($1)
+        }
+        return (line, column)
+    }
+
+    private mutating func scrollToCursor() {
+        top = Scrolling.top(
+            keeping: cursorPosition.line, visible: textRows(height: height),
+            lineCount: layout(width: width).count, near: top)
+    }
+
+    /// Moves the cursor `delta` visual lines, keeping the goal column. At
+    /// the first or last line it stays put and returns false, unless
+    /// `pastEdge`, when it goes to the start or end of the text.
+    private mutating func moveVertically(by delta: Int, pastEdge: Bool) -> Bool {
+        let lines = layout(width: width)
+        let here = Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
+        let goal = goalColumn ?? here.column
+        let target = min(max(here.line + delta, 0), lines.count - 1)
+        guard target != here.line else {
+            guard pastEdge else { return false }
+            buffer.cursor = delta < 0 ? 0 : buffer.characters.count
+            return true
+        }
+        goalColumn = goal
+        let line = lines[target]
+        let last = line.endsLine ? line.end : max(line.start, line.end - 1)
+        var index = line.start
+        var column = 0
+        while index < last {
+            let characterWidth = DisplayWidth.of(buffer.characters[index])
+            if column + characterWidth > goal { break }
+            column += characterWidth
+            index += 1
+        }
+        buffer.cursor = index
+        return true
+    }
+
+    private func lineStart(from index: Int) -> Int {
+        buffer.characters[..<index].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+    }
+
+    private func lineEnd(from index: Int) -> Int {
+        buffer.characters[index...].firstIndex(of: "\n") ?? buffer.characters.count
+    }
+}

@@ -1,0 +1,134 @@
+/// What a terminal should show: a grid of cells and where the cursor is.
+///
+/// Everything written is sanitized and clipped, so no control character
+/// reaches a cell and nothing is written outside the grid.
+public struct Screen: Equatable, Sendable {
+    private struct Position: Hashable, Sendable {
+        var row: Int
+        var column: Int
+    }
+
+    public let width: Int
+    public let height: Int
+    /// Row by row.
+    private(set) var cells: [Cell]
+    private var cursorPosition: Position?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// Where the cursor shows, or nil when it is hidden. A position off the
+    /// screen is moved onto its nearest edge.
+    public var cursor: (row: Int, column: Int)? {
+        get { cursorPosition.map { ($0.row, $0.column) } }
+        set {
+            guard let newValue, width > 0, height > 0 else {
+                cursorPosition = nil
+                return
+            }
+            cursorPosition = Position(
+                row: min(max(newValue.row, 0), height - 1),
+                column: min(max(newValue.column, 0), width - 1))
+        }
+    }
+
+    /// The cell at a position; a blank one off the screen.
+    public subscript(row: Int, column: Int) -> Cell {
+        guard contains(row: row, column: column) else { return .blank }
+        return cells[row * width + column]
+    }
+
+    /// Writes `text` from a position, sanitized and clipped at the screen's
+    /// edge or after `width` columns, whichever comes first. A wide
+    /// character that would not fit whole is left out. Returns the column
+    /// after the last one written.
+    @discardableResult
+    public mutating func put(
+        _ text: String, row: Int, column: Int, style: Style = .plain, width: Int? = nil
+    ) -> Int {
+        let limit = min(self.width, width.map { column + max(0, $0) } ?? self.width)
+        var next = column
+        guard (0..<height).contains(row) else { return next }
+        for character in Sanitizer.clean(text) {
+            let characterWidth = DisplayWidth.of(character)
+            if characterWidth == 0 { continue }
+            if next + characterWidth > limit { break }
+            if next >= 0 {
+                set(character, width: characterWidth, style: style, row: row, column: next)
+            } else {
+                for partial in max(0, next)..<max(0, next + characterWidth) {
+                    set(" ", width: 1, style: style, row: row, column: partial)
+                }
+            }
+            next += characterWidth
+        }
+        return next
+    }
+
+    /// Blanks `width` cells of a row in `style`, clipped to the screen.
+    public mutating func fill(row: Int, column: Int, width: Int, style: Style = .plain) {
+        guard (0..<height).contains(row) else { return }
+        for target in max(0, column)..<max(0, min(self.width, column + width)) {
+            set(" ", width: 1, style: style, row: row, column: target)
+        }
+    }
+
+    /// Blanks a rectangle in `style`, clipped to the screen.
+    public mutating func fill(_ area: Rect, style: Style = .plain) {
+        for row in area.row..<max(area.row, area.row + area.height) {
+            fill(row: row, column: area.column, width: area.width, style: style)
+        }
+    }
+
+    /// Blanks the whole screen and hides the cursor.
+    public mutating func clear() {
+        cells = Array(repeating: .blank, count: width * height)
+        cursorPosition = nil
+    }
+
+    /// A row's text with trailing spaces trimmed.
+    public func line(_ row: Int) -> String {
+        guard (0..<height).contains(row) else { return "" }
+        var text = ""
+        for cell in cells[(row * width)..<((row + 1) * width)] where !cell.isContinuation {
+            text.append(cell.character)
+        }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// Every row's text, one line each.
+    public var text: String {
+        (0..<height).map(line).joined(separator: "\n")
+    }
+
+    private func contains(row: Int, column: Int) -> Bool {
+        (0..<height).contains(row) && (0..<width).contains(column)
+    }
+
+    /// Writes one character, blanking what is left of any wide character it
+    /// overwrites half of.
+    private mutating func set(
+        _ character: Character, width characterWidth: Int, style: Style, row: Int, column: Int
+    ) {
+        let start = row * width
+        for covered in column..<(column + characterWidth) {
+            let index = start + covered
+            if cells[index].isContinuation, covered > 0 {
+                cells[index - 1] = Cell(
+                    character: " ", style: cells[index - 1].style, isContinuation: false)
+            }
+            if covered + 1 < width, cells[index + 1].isContinuation {
+                cells[index + 1] = Cell(
+                    character: " ", style: cells[index + 1].style, isContinuation: false)
+            }
+        }
+        cells[start + column] = Cell(character: character, style: style, isContinuation: false)
+        if characterWidth == 2 {
+            cells[start + column + 1] = Cell(character: " ", style: style, isContinuation: true)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Editable text as whole characters, with a cursor between them.
+struct TextBuffer: Sendable {
+    private(set) var characters: [Character] = []
+    /// The index of the character after the cursor.
+    var cursor = 0 {
+        didSet { cursor = min(max(cursor, 0), characters.count) }
+    }
+    var maxLength: Int
+
+    init(text: String, maxLength: Int) {
+        self.maxLength = max(0, maxLength)
+        replace(with: text)
+    }
+
+    var text: String { String(characters) }
+
+    var limitMessage: String {
+        "This field holds at most \(maxLength) character\(maxLength == 1 ? "" : "s")"
+    }
+
+    /// Replaces the text, keeping what fits, and puts the cursor at its end.
+    mutating func replace(with text: String) {
+        characters = Array(text.prefix(maxLength))
+        cursor = characters.count
+    }
+
+    /// Inserts at the cursor. A combining mark or joiner joins the character
+    /// before it, and so does not count towards the limit.
+    mutating func insert(_ character: Character) -> FieldOutcome {
+        if cursor > 0 {
+            let joined = String(characters[cursor - 1]) + String(character)
+            if joined.count == 1, let whole = joined.first {
+                characters[cursor - 1] = whole
+                return .handled
+            }
+        }
+        guard character == "\n" || DisplayWidth.of(character) > 0 else { return .ignored }
+        guard characters.count < maxLength else { return .rejected(limitMessage) }
+        characters.insert(character, at: cursor)
+        cursor += 1
+        return .handled
+    }
+
+    mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+    }
+
+    mutating func delete(_ range: Range<Int>) {
+        let range = range.clamped(to: 0..<characters.count)
+        characters.removeSubrange(range)
+        if cursor > range.upperBound {
+            cursor -= range.count
+        } else if cursor > range.lowerBound {
+            cursor = range.lowerBound
+        }
+    }
+
+    /// Deletes the word before the cursor and the spaces after it; at the
+    /// start of a line, the line break.
+    mutating func deleteWordBackward() {
+        var start = cursor
+        while start > 0, characters[start - 1] == " " { start -= 1 }
+        while start > 0, characters[start - 1] != " ", characters[start - 1] != "\n" {
+            start -= 1
+        }
+        if start == cursor, start > 0 { start -= 1 }
+        delete(start..<cursor)
+    }
+}

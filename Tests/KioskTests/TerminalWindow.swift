@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// A real terminal program (telnet, picocom) in a private tmux server:
+/// typed into with send-keys, read with capture-pane.
+final class TerminalWindow: @unchecked Sendable {
+    let socket: String
+    let session = "kiosk"
+
+    init(command: String, width: Int = 100, height: Int = 30) throws {
+        socket = "kiosk-test-" + UUID().uuidString.prefix(8)
+        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y",
+            "\(height)", command])
+        try Self.tmux(["-L", socket, "set-option", "-t", session, "remain-on-exit", "on"])
+    }
+
+    /// Types literal text (no key names).
+    func type(_ text: String) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", session, "-l", text])
+    }
+
+    /// Presses named keys: Enter, Tab, BTab, Escape, C-s, F2, Up, Down, BSpace …
+    func press(_ keys: String...) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", session] + keys)
+    }
+
+    /// The screen as text now.
+    func screen() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", session])
+    }
+
+    /// Waits until the screen shows `text`, polling; fails with the screen if it never does.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> String
+    {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("the screen never showed \"\(text)\"; it shows:\n\(last)", sourceLocation: sourceLocation)
+        throw TestFailure("timed out waiting for \(text)")
+    }
+
+    /// Waits until `text` is gone from the screen.
+    func waitUntilGone(_ text: String, timeout: TimeInterval = 15) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !(try screen()).contains(text) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TestFailure("\(text) never went away:\n\(try screen())")
+    }
+
+    func close() {
+        _ = try? Self.tmux(["-L", socket, "kill-server"])
+    }
+
+    deinit { close() }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "TMUX")
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw TestFailure("tmux \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+}

@@ -101,7 +101,12 @@ extension KioskSession {
             }
         }
         let lists = try await context.withStore { store in try Self.choiceLists(store) }
-        let state = FormState(form: form, draft: start, today: today, lists: lists)
+        var shown = form
+        if form.record == .session, target.cycle?.position != .coachee {
+            // Sharing a session record with the observer is the coachee's choice alone.
+            shown.fields.removeAll { $0.key == "shared_with_observer" }
+        }
+        let state = FormState(form: shown, draft: start, today: today, lists: lists)
         let heading = form.title + (target.cycle.map { " · cycle \($0.stored.id) (\(Self.describe($0)))" } ?? "")
         let submitted: [String: String]?
         if fullScreen {
@@ -204,6 +209,12 @@ extension KioskSession {
 
     private func fillFullScreen(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]? {
         var state = start
+        if state.values.contains(where: { !$0.value.isEmpty && state.form.field($0.key)?.defaultValue == nil }),
+            let firstEmpty = state.fields.firstIndex(where: { state[$0.key].isEmpty })
+        {
+            // A draft carries on where it was left: at its first empty field.
+            _ = state.move(to: firstEmpty)
+        }
         guard let first = state.current else { return nil }
         var editor = editor(for: first, state: state, area: editorArea(for: first))
         message = nil

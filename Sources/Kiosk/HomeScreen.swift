@@ -133,13 +133,31 @@ extension KioskSession {
             menu.append(("Finish your draft: \(form.title)\(draft.context.isEmpty ? "" : " (\(draft.context))")",
                 .resume(form: draft.form, context: draft.context)))
         }
-        for form in forms.forms where FormAccess.mayOpen(form, person: person, cycles: summary.openCycles) {
-            menu.append((form.title, .form(form.key)))
+        let offered = forms.forms.filter { FormAccess.mayOpen($0, person: person, cycles: summary.openCycles) }
+        for form in offered.sorted(by: { Self.menuOrder($0.record) < Self.menuOrder($1.record) }) {
+            menu.append((Self.menuLabel(form), .form(form.key)))
         }
         menu.append(("My cycles, goals and records", .myRecords))
         menu.append((fullScreen ? "Switch to line-by-line mode" : "Switch to full-screen mode", .switchMode))
         menu.append(("Log out", .logOut))
         return menu
+    }
+
+    static func menuOrder(_ record: FormRecord) -> Int {
+        [FormRecord.session, .observation, .agreement, .impact, .cpd, .cycle, .priority].firstIndex(of: record) ?? 99
+    }
+
+    /// What the menu says: what the person does with the form.
+    static func menuLabel(_ form: FormDefinition) -> String {
+        switch form.record {
+        case .session: "Record a coaching session (GROWTH)"
+        case .observation: "Write observation notes"
+        case .agreement: "Coaching agreement: write or confirm"
+        case .impact: "Write the impact statement"
+        case .cpd: "Log a CPD activity"
+        case .cycle: "Start a coaching cycle for a trio"
+        case .priority: "Add a school development priority"
+        }
     }
 
     /// A menu: full-screen with arrows and numbers, or numbered lines. Nil on Esc.

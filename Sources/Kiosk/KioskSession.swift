@@ -101,8 +101,9 @@ final class KioskSession {
         let text: String? = switch end {
         case .disconnected: nil
         case .idle: person == nil
-            ? "No login within a minute: this terminal is free for someone else."
-            : "Logged out after \(Int(context.limits.idleTimeout.nanoseconds / 60_000_000_000)) minutes without a key. Anything you typed is saved in your drafts."
+            ? "No login within \(Self.spoken(context.limits.loginTimeout)): this terminal is free for someone else."
+            : "Logged out after \(Self.spoken(context.limits.idleTimeout)) without a key. "
+                + "Anything you typed is saved in your drafts."
         case .interrupted: "Session ended. Anything you typed is saved in your drafts."
         case .shuttingDown: "The kiosk is closing for maintenance. Anything you typed is saved in your drafts; please log in again in a few minutes."
         case .loggedOut: "Logged out. Thank you" + (person.map { ", \($0.firstName)" } ?? "") + "."
@@ -110,6 +111,13 @@ final class KioskSession {
         guard let text else { return }
         if fullScreen { await write(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25h".utf8)) }
         await write(Array(("\r\n" + Sanitizer.clean(text) + "\r\n").utf8))
+    }
+
+    /// `5 minutes`, `1 minute`, `45 seconds`.
+    static func spoken(_ time: TimeAmount) -> String {
+        let seconds = Int(time.nanoseconds / 1_000_000_000)
+        if seconds % 60 == 0 { return seconds == 60 ? "a minute" : "\(seconds / 60) minutes" }
+        return "\(seconds) seconds"
     }
 
     /// Waits for the telnet options (or the end of the wait), noting the

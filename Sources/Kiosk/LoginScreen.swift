@@ -5,7 +5,7 @@ import Logging
 import TextUI
 
 extension KioskSession {
-    static let loginKeys = "Enter next · Tab other field · Ctrl-T line-by-line mode"
+    static let loginKeys = "Enter next · Tab other field · Ctrl-L redraw · Ctrl-T line-by-line mode"
 
     /// Asks for a staff code and PIN until they match (the store locks a
     /// code after five failures and audits each one). Nil if the person leaves.

@@ -53,7 +53,10 @@ final class KeyInputHandler: ChannelInboundHandler {
                     let (handler, context) = loopBound.value
                     handler.pendingEscape = nil
                     let keys = handler.decoder.flushPendingEscape()
-                    if !keys.isEmpty { context.fireChannelRead(handler.wrapInboundOut(.keys(keys))) }
+                    if !keys.isEmpty {
+                        context.fireChannelRead(handler.wrapInboundOut(.keys(keys)))
+                        context.fireChannelReadComplete()
+                    }
                 }
             }
         case let .windowSize(width, height):
@@ -131,6 +134,7 @@ final class IdleWatchHandler: ChannelDuplexHandler {
         if event is KioskShuttingDown {
             cancel()
             context.fireChannelRead(wrapInboundOut(.shutdown))
+            context.fireChannelReadComplete()
             return
         }
         context.fireUserInboundEventTriggered(event)
@@ -153,11 +157,13 @@ final class IdleWatchHandler: ChannelDuplexHandler {
             warning = context.eventLoop.scheduleTask(in: limit - warningBefore) {
                 let (handler, context) = loopBound.value
                 context.fireChannelRead(handler.wrapInboundOut(.idleWarning))
+                context.fireChannelReadComplete()
             }
         }
         timeout = context.eventLoop.scheduleTask(in: limit) {
             let (handler, context) = loopBound.value
             context.fireChannelRead(handler.wrapInboundOut(.idleTimeout))
+            context.fireChannelReadComplete()
         }
     }
 }
@@ -178,6 +184,7 @@ final class SerialInputHandler: ChannelInboundHandler {
         context.fireChannelActive()
         context.fireChannelRead(wrapInboundOut(.terminalType(terminalType)))
         context.fireChannelRead(wrapInboundOut(.negotiationSettled))
+        context.fireChannelReadComplete()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

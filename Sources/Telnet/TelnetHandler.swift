@@ -118,6 +118,8 @@ public final class TelnetHandler: ChannelDuplexHandler {
         settleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: negotiationWait) {
             self.settleTimer = nil
             self.settle(context: context)
+            // Outside a read, so end one: handlers that batch reads (NIOAsyncChannel's) deliver now.
+            context.fireChannelReadComplete()
         }
     }
 

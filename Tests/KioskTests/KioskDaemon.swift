@@ -9,7 +9,7 @@ final class KioskDaemon: @unchecked Sendable {
     let folder: String
     let database: String
     private(set) var port = 0
-    private var process: Process?
+    private var process: ChildProcess?
     private var outputPath: String
     let extraArguments: [String]
 
@@ -29,30 +29,38 @@ final class KioskDaemon: @unchecked Sendable {
         return beside.appendingPathComponent("coaching-kiosk").path
     }
 
+    private let ownsFolder: Bool
+
     init(arguments: [String] = []) throws {
         folder = NSTemporaryDirectory() + "kiosk-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = folder + "/coaching.sqlite"
         outputPath = folder + "/daemon.log"
         extraArguments = arguments
+        ownsFolder = true
         try TestSchool.make(at: database)
+    }
+
+    private init(folder: String, arguments: [String]) {
+        self.folder = folder
+        database = folder + "/coaching.sqlite"
+        outputPath = folder + "/daemon-\(UUID().uuidString).log"
+        extraArguments = arguments
+        ownsFolder = false
+    }
+
+    /// Another daemon on the same school and folder, with other arguments.
+    static func reusing(_ other: KioskDaemon, arguments: [String]) throws -> KioskDaemon {
+        KioskDaemon(folder: other.folder, arguments: arguments)
     }
 
     /// Starts the daemon and waits until it listens (or, with `--no-telnet`, until it runs).
     func start(telnet: Bool = true) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        var arguments = ["serve", "--database", database, "--forms", Self.formsFolder, "--school-name",
+        var arguments = [Self.binary, "serve", "--database", database, "--forms", Self.formsFolder, "--school-name",
             "Ysgol Prawf"]
         if telnet { arguments += ["--telnet", "127.0.0.1:0"] }
-        process.arguments = arguments + extraArguments
         try Data().write(to: URL(fileURLWithPath: outputPath))
-        let logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        try logHandle.seekToEnd()
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(arguments + extraArguments, outputPath: outputPath)
         self.process = process
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -78,27 +86,21 @@ final class KioskDaemon: @unchecked Sendable {
 
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// Stops the daemon with `signal` and waits for it.
+    /// Stops the daemon with `signal` and waits for it; its exit status.
     @discardableResult
     func stop(signal: Int32 = SIGTERM) -> Int32 {
-        guard let process, process.isRunning else { return process?.terminationStatus ?? 0 }
-        kill(process.processIdentifier, signal)
-        let deadline = Date().addingTimeInterval(15)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        process?.stop(signal: signal) ?? 0
     }
 
     func send(signal: Int32) {
-        if let process, process.isRunning { kill(process.processIdentifier, signal) }
+        process?.send(signal: signal)
     }
 
     func store() throws -> CoachingStore { try CoachingStore(path: database) }
 
     deinit {
         stop(signal: SIGKILL)
-        try? FileManager.default.removeItem(atPath: folder)
+        if ownsFolder { try? FileManager.default.removeItem(atPath: folder) }
     }
 }
 

@@ -10,8 +10,7 @@ final class TerminalWindow: @unchecked Sendable {
     init(command: String, width: Int = 100, height: Int = 30) throws {
         socket = "kiosk-test-" + UUID().uuidString.prefix(8)
         try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y",
-            "\(height)", command])
-        try Self.tmux(["-L", socket, "set-option", "-t", session, "remain-on-exit", "on"])
+            "\(height)", command, ";", "set-option", "-g", "remain-on-exit", "on"])
     }
 
     /// Types literal text (no key names).
@@ -62,22 +61,9 @@ final class TerminalWindow: @unchecked Sendable {
     deinit { close() }
 
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm-256color"
-        environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+    static func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let (status, text) = try Subprocess.run(["tmux"] + arguments, environment: ["TERM=xterm-256color"])
+        guard status == 0 else {
             throw TestFailure("tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text

@@ -1,0 +1,99 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a short command and waits for it with posix_spawn and waitpid.
+///
+/// Foundation's `Process` can miss the exit of a child that starts a
+/// daemon of its own (tmux does), so the tests use this for tmux.
+enum Subprocess {
+    static func run(_ argv: [String], environment extra: [String] = []) throws -> (status: Int32, output: String) {
+        let outputPath = NSTemporaryDirectory() + "subprocess-" + UUID().uuidString
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "TERM" }
+            .map { "\($0.key)=\($0.value)" } + extra
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup($0) } + [nil]
+        defer {
+            for pointer in cArguments { free(pointer) }
+            for pointer in cEnvironment { free(pointer) }
+        }
+        let result = posix_spawnp(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
+        guard result == 0 else { throw TestFailure("cannot run \(argv[0]): \(String(cString: strerror(result)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7F) == 0
+        return (exited ? (status >> 8) & 0xFF : -1, output)
+    }
+}
+
+/// A long-running child (the daemon, socat) started with posix_spawn,
+/// its output in a file, stopped and reaped with waitpid.
+final class ChildProcess: @unchecked Sendable {
+    let pid: pid_t
+    private var exitStatus: Int32?
+
+    init(_ argv: [String], outputPath: String) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup($0) } + [nil]
+        defer {
+            for pointer in cArguments { free(pointer) }
+            for pointer in cEnvironment { free(pointer) }
+        }
+        let result = posix_spawnp(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
+        guard result == 0 else { throw TestFailure("cannot run \(argv[0]): \(String(cString: strerror(result)))") }
+        self.pid = pid
+    }
+
+    var isRunning: Bool {
+        guard exitStatus == nil else { return false }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid {
+            exitStatus = status
+            return false
+        }
+        return true
+    }
+
+    /// Sends `signal` and waits up to `timeout` seconds, then kills.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 15) -> Int32 {
+        if isRunning {
+            kill(pid, signal)
+            let deadline = Date().addingTimeInterval(timeout)
+            while isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            if isRunning {
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                exitStatus = status
+            }
+        }
+        let status = exitStatus ?? 0
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    func send(signal: Int32) {
+        if isRunning { kill(pid, signal) }
+    }
+
+    deinit { stop(signal: SIGKILL, timeout: 1) }
+}

@@ -7,12 +7,20 @@ KIOSK := .build/release/coaching-kiosk
 
 .PHONY: run test deps build format lint clean
 
-## Install what is missing, build, and bring up the demo school.
+DEMO_SCHOOL := Ysgol Cae'r Onnen
+PORT ?= 2323
+
+## Install what is missing, build, make the demo school, and run the kiosk on it.
 run: deps
 	swift build -c release --product coaching-kiosk
 	mkdir -p $(DEMO_DIR)
 	$(KIOSK) demo --replace --database $(DEMO_DIR)/coaching.sqlite
-	$(KIOSK) cycle list --database $(DEMO_DIR)/coaching.sqlite
+	@echo
+	@echo "Connect from another terminal with:  telnet localhost $(PORT)"
+	@echo "and log in with a staff code and PIN from the table above. Ctrl-C stops the kiosk."
+	@echo
+	$(KIOSK) serve --database $(DEMO_DIR)/coaching.sqlite --school-name "$(DEMO_SCHOOL)" --forms forms \
+		--telnet 127.0.0.1:$(PORT)
 
 ## Install what is missing and run every test.
 test: deps

@@ -174,7 +174,7 @@ final class KioskSession {
             case .terminalType, .ready: continue
             case .interrupt: throw SessionEnd.interrupted
             case .idleWarning:
-                message = "Still there? You will be logged out in a minute unless you press a key."
+                message = "Still there? You will be logged out soon unless you press a key; your draft is safe."
                 if fullScreen { return .redraw }
                 await writeLine("")
                 await writeLine("** " + (message ?? ""))

@@ -27,7 +27,12 @@ struct MyRecords: Sendable {
             }
         }
         if summary.cycles.isEmpty { lines.append("You are not in a coaching cycle yet.") }
-        for line in summary.cycles {
+        // Open cycles first, the most recently started first.
+        let ordered = summary.cycles.sorted {
+            ($0.stored.cycle.stage == .closed ? 1 : 0, -$0.stored.cycle.startedOn.dayNumber)
+                < ($1.stored.cycle.stage == .closed ? 1 : 0, -$1.stored.cycle.startedOn.dayNumber)
+        }
+        for line in ordered {
             let cycle = line.stored.cycle
             let id = line.stored.id
             let relation = Relation(of: person.code, in: cycle.trio)

@@ -153,8 +153,10 @@ final class IdleWatchHandler: ChannelDuplexHandler {
         cancel()
         let limit = loggedIn ? idleLimit : loginLimit
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        if loggedIn, limit > warningBefore {
-            warning = context.eventLoop.scheduleTask(in: limit - warningBefore) {
+        // A minute's warning, or half the limit when the limit is short.
+        let notice = min(warningBefore, TimeAmount.nanoseconds(limit.nanoseconds / 2))
+        if loggedIn, notice > .zero {
+            warning = context.eventLoop.scheduleTask(in: limit - notice) {
                 let (handler, context) = loopBound.value
                 context.fireChannelRead(handler.wrapInboundOut(.idleWarning))
                 context.fireChannelReadComplete()

@@ -102,4 +102,46 @@ struct LineAndSerialKioskTests {
         #expect(try store.auditEntries().contains { $0.terminal == "serial \(kioskSide)" })
         withExtendedLifetime(daemon) {}
     }
+
+    @Test("a serial line that goes away is watched for, and served again when it returns")
+    func serialLineReturns() throws {
+        let daemon = try KioskDaemon()
+        let kioskSide = daemon.folder + "/kiosk"
+        let terminalSide = daemon.folder + "/term"
+        func pair() throws -> ChildProcess {
+            let socat = try ChildProcess(
+                ["socat", "pty,raw,echo=0,link=\(kioskSide)", "pty,raw,echo=0,link=\(terminalSide)"],
+                outputPath: daemon.folder + "/socat.log")
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline && !FileManager.default.fileExists(atPath: kioskSide) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return socat
+        }
+        func loginScreen() throws {
+            let window = try TerminalWindow(command: "picocom -q -b 9600 \(terminalSide)")
+            for _ in 0..<40 where !(try window.screen()).contains("Staff code") {
+                try window.press("C-l")
+                Thread.sleep(forTimeInterval: 0.25)
+            }
+            try window.waitFor("Staff code")
+            window.close()
+        }
+        let first = try pair()
+        let serialDaemon = try KioskDaemon.reusing(daemon, arguments: ["--no-telnet", "--serial", kioskSide])
+        try serialDaemon.start(telnet: false)
+        try loginScreen()
+        first.stop()
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline && !serialDaemon.output.contains("watching for it to return") {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(serialDaemon.output.contains("watching for it to return"))
+        #expect(serialDaemon.isRunning, "the daemon keeps running while the line is away")
+        let second = try pair()
+        defer { second.stop() }
+        try loginScreen()
+        #expect(serialDaemon.output.contains("serial line is back"))
+        withExtendedLifetime(daemon) {}
+    }
 }

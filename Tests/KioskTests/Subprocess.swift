@@ -12,28 +12,9 @@ enum Subprocess {
     static func run(_ argv: [String], environment extra: [String] = []) throws -> (status: Int32, output: String) {
         let outputPath = NSTemporaryDirectory() + "subprocess-" + UUID().uuidString
         defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "TERM" }
-            .map { "\($0.key)=\($0.value)" } + extra
-        var pid: pid_t = 0
-        let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in cArguments { free(pointer) }
-            for pointer in cEnvironment { free(pointer) }
-        }
-        let result = posix_spawnp(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
-        guard result == 0 else { throw TestFailure("cannot run \(argv[0]): \(String(cString: strerror(result)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7F) == 0
-        return (exited ? (status >> 8) & 0xFF : -1, output)
+        let child = try ChildProcess(argv, outputPath: outputPath, environment: extra, dropping: ["TMUX", "TERM"])
+        let status = child.wait()
+        return (status, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
     }
 }
 
@@ -43,14 +24,18 @@ final class ChildProcess: @unchecked Sendable {
     let pid: pid_t
     private var exitStatus: Int32?
 
-    init(_ argv: [String], outputPath: String) throws {
+    /// Starts `argv` with this process's environment, less `dropping`, plus `extra`.
+    init(_ argv: [String], outputPath: String, environment extra: [String] = [], dropping: Set<String> = [])
+        throws
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let environment = ProcessInfo.processInfo.environment.filter { !dropping.contains($0.key) }
+            .map { "\($0.key)=\($0.value)" } + extra
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup($0) } + [nil]
@@ -73,6 +58,20 @@ final class ChildProcess: @unchecked Sendable {
         return true
     }
 
+    /// Waits for the child to end; its exit status (128 + signal if killed).
+    func wait() -> Int32 {
+        if exitStatus == nil {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            exitStatus = status
+        }
+        return Self.decode(exitStatus ?? 0)
+    }
+
+    private static func decode(_ status: Int32) -> Int32 {
+        (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
     /// Sends `signal` and waits up to `timeout` seconds, then kills.
     @discardableResult
     func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 15) -> Int32 {
@@ -80,15 +79,9 @@ final class ChildProcess: @unchecked Sendable {
             kill(pid, signal)
             let deadline = Date().addingTimeInterval(timeout)
             while isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            if isRunning {
-                kill(pid, SIGKILL)
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                exitStatus = status
-            }
+            if isRunning { kill(pid, SIGKILL) }
         }
-        let status = exitStatus ?? 0
-        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return wait()
     }
 
     func send(signal: Int32) {

@@ -184,12 +184,16 @@ final class KioskSession {
         }
     }
 
-    /// The next key, drawing `frame` whenever the screen needs it.
+    /// The next key, drawing `frame` whenever the screen needs it. When
+    /// the person leaves full-screen mode it returns `.unknown`, so the
+    /// caller's loop can carry on line by line.
     func nextKey(redraw frame: () -> Screen) async throws -> Key {
         while true {
             switch try await nextInput() {
             case let .key(key): return key
-            case .redraw: if fullScreen { await show(frame()) }
+            case .redraw:
+                guard fullScreen else { return .unknown }
+                await show(frame())
             }
         }
     }

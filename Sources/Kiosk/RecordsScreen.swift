@@ -121,23 +121,8 @@ extension KioskSession {
     /// Shows lines a screen at a time: PgUp/PgDn, arrows, Home/End; Esc or q goes back.
     func page(title: String, lines source: [String]) async throws {
         var top = 0
-        if !fullScreen {
-            await writeLine("")
-            await writeLine(title)
-            let pageSize = max(5, height - 2)
-            var index = 0
-            while index < source.count {
-                for line in source[index..<min(source.count, index + pageSize)] { await writeLine(line) }
-                index += pageSize
-                if index < source.count {
-                    let answer = try await readLine(prompt: "-- more: Enter for the next page, q to stop -- ")
-                    if fullScreen { return try await page(title: title, lines: source) }
-                    if answer.lowercased().hasPrefix("q") || answer == "\u{1B}" { return }
-                }
-            }
-            return
-        }
         while true {
+            if !fullScreen { return try await pageLineByLine(title: title, lines: source) }
             let wrapped = source.flatMap { line -> [String] in
                 let indent = String(line.prefix { $0 == " " })
                 return Layout.wrap(String(line.dropFirst(indent.count)), width: max(10, width - 3 - indent.count))
@@ -168,6 +153,23 @@ extension KioskSession {
             case .end: top = wrapped.count
             case .escape, .character("q"), .backTab: return
             default: break
+            }
+        }
+    }
+
+    /// The same lines a terminal-height page at a time, for line-by-line mode.
+    private func pageLineByLine(title: String, lines source: [String]) async throws {
+        await writeLine("")
+        await writeLine(title)
+        let pageSize = max(5, height - 2)
+        var index = 0
+        while index < source.count {
+            for line in source[index..<min(source.count, index + pageSize)] { await writeLine(line) }
+            index += pageSize
+            if index < source.count {
+                let answer = try await readLine(prompt: "-- more: Enter for the next page, q to stop -- ")
+                if fullScreen { return try await page(title: title, lines: source) }
+                if answer.lowercased().hasPrefix("q") || answer == "\u{1B}" { return }
             }
         }
     }

@@ -48,6 +48,19 @@ struct LineAndSerialKioskTests {
         try first.waitFor("PIN: ")
     }
 
+    @Test("too many sessions from one address are refused politely")
+    func perAddressLimit() throws {
+        let daemon = try KioskDaemon(arguments: ["--max-per-address", "2"])
+        try daemon.start()
+        let first = try RawClient(port: daemon.port)
+        let second = try RawClient(port: daemon.port)
+        try first.waitFor("Staff code: ")
+        try second.waitFor("Staff code: ")
+        let third = try RawClient(port: daemon.port)
+        try third.waitFor("too many kiosk sessions are open from this computer")
+        #expect(third.waitForClose())
+    }
+
     @Test("no login within the limit frees the terminal")
     func loginTimeout() throws {
         let daemon = try KioskDaemon(arguments: ["--login-timeout", "5"])

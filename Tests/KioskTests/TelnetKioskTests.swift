@@ -146,6 +146,20 @@ struct TelnetKioskTests {
         #expect(!reads.isEmpty, "the observer's read of the shared record is audited")
     }
 
+    @Test("a person switches between full-screen and line-by-line mode with Ctrl-T")
+    func switchMode() throws {
+        let daemon = try KioskDaemon()
+        try daemon.start()
+        let window = try telnet(daemon)
+        try logIn(window, code: "ZOB", pin: "8642")
+        #expect(try window.screen().contains("↑↓ choose"))
+        try window.press("C-t")
+        try window.waitFor("Choose 1–")
+        try window.type("full")
+        try window.press("Enter")
+        try window.waitFor("↑↓ choose")
+    }
+
     @Test("five wrong PINs lock the code, as the person is told")
     func lockoutAtTheTerminal() throws {
         let daemon = try KioskDaemon()

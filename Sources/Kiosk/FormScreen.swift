@@ -289,7 +289,10 @@ extension KioskSession {
                 switch editor.handle(typed) {
                 case let .rejected(reason): message = reason
                 case .handled: if message != nil && state.problems[field.key] == nil { message = nil }
-                case .ignored: break
+                case .ignored:
+                    // Up from a list's top or a note's first line goes to the field before; Down likewise.
+                    if key == .up { try await leave { $0.previous() } }
+                    if key == .down { try await leave { $0.next() } }
                 }
             }
         }

@@ -146,6 +146,35 @@ struct TelnetKioskTests {
         #expect(!reads.isEmpty, "the observer's read of the shared record is audited")
     }
 
+    @Test("the head starts a cycle for a new trio at the kiosk")
+    func headStartsCycle() throws {
+        let daemon = try KioskDaemon()
+        try daemon.start()
+        let window = try telnet(daemon)
+        try logIn(window, code: "HED", pin: "9753")
+        let menu = try window.screen()
+        let line = try #require(menu.split(separator: "\n").first { $0.contains("Start a coaching cycle") })
+        let number = String(line.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber })
+        try window.type(number)
+        try window.waitFor("Coachee")
+        try window.type("z")  // Zoë O'Brien
+        try window.press("Tab")
+        try window.type("d")  // Dafydd ap Rhys, the only coach
+        try window.press("Tab")
+        try window.type("s")  // Siân Jones
+        try window.press("Tab")
+        try window.type("p")
+        try window.press("Tab")
+        try window.type("Questioning in Year 9 English")
+        try window.press("C-s")
+        try window.waitFor("Started cycle 2")
+        let cycle = try daemon.store().cycle(2).cycle
+        #expect(cycle.trio == (try Trio(coachee: "ZOB", coach: "DAP", observer: "SJO")))
+        #expect(cycle.priority == "P1")
+        #expect(cycle.focus == "Questioning in Year 9 English")
+        #expect(cycle.stage == .agreement)
+    }
+
     @Test("a person switches between full-screen and line-by-line mode with Ctrl-T")
     func switchMode() throws {
         let daemon = try KioskDaemon()

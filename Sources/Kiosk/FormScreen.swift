@@ -238,7 +238,21 @@ extension KioskSession {
             let frame = { () -> Screen in self.formFrame(state: state, editor: editor, heading: heading) }
             await show(frame())
             let key: Key
-            switch try await nextInput() {
+            let input: Input
+            do {
+                input = try await nextInput()
+            } catch {
+                // The line dropped, the session timed out or the kiosk is closing:
+                // keep what is in the field in hand too.
+                do {
+                    try await leave { $0.leaveField() }
+                } catch let saving {
+                    logger.error("the field in hand was not saved", metadata: ["error": "\(saving)"])
+                }
+                logger.debug("form left", metadata: ["reason": "\(error)"])
+                throw error
+            }
+            switch input {
             case .redraw:
                 if !fullScreen {
                     if let field = state.current { state[field.key] = editor.text }

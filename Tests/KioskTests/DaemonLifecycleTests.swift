@@ -37,13 +37,15 @@ struct DaemonLifecycleTests {
         try window.press("Tab")
         try window.type("Typed before the kiosk closed")
         try window.press("Tab")
-        try window.waitFor("What is happening now")
+        try window.type("Still in the field when SIGTERM came")
+        try window.waitFor("Still in the field when SIGTERM came")
         let status = daemon.stop(signal: SIGTERM)
         #expect(status == 0, "the daemon exits cleanly on SIGTERM:\n\(daemon.output)")
         try window.waitFor("closing for maintenance")
         #expect(daemon.output.contains("Coaching Kiosk stopped."))
         let draft = try daemon.store().drafts(staff: "SJO").first
         #expect(draft?.fields["goal"] == "Typed before the kiosk closed")
+        #expect(draft?.fields["reality"] == "Still in the field when SIGTERM came")
     }
 
     @Test("SIGHUP reads the forms again; a broken form is refused and the old forms kept")

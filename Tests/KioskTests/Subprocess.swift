@@ -43,7 +43,21 @@ final class ChildProcess: @unchecked Sendable {
             for pointer in cArguments { free(pointer) }
             for pointer in cEnvironment { free(pointer) }
         }
-        let result = posix_spawnp(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
+        // The child starts with no signal blocked and the usual signals at their
+        // defaults, whatever the test runner's thread had: a telnet under tmux must
+        // die of SIGHUP when its window closes, as it would for a person.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE, SIGCHLD, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let result = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
         guard result == 0 else { throw TestFailure("cannot run \(argv[0]): \(String(cString: strerror(result)))") }
         self.pid = pid
     }

@@ -82,22 +82,25 @@ struct TelnetKioskTests {
             try window.waitFor("Reality not yet left")
             window.close()
         }
-        // The field left is in the draft; the daemon saw the line drop.
+        // The field left, and the one in hand, are in the draft once the daemon sees the line drop.
         let store = try daemon.store()
         let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, try store.drafts(staff: "SJO").first?.fields["goal"] == nil {
+        while Date() < deadline, try store.drafts(staff: "SJO").first?.fields["reality"] == nil {
             Thread.sleep(forTimeInterval: 0.1)
         }
         let draft = try #require(try store.drafts(staff: "SJO").first)
         #expect(draft.fields["goal"] == "Half-typed goal about questioning")
+        #expect(draft.fields["reality"] == "Reality not yet left", "the field in hand is kept when the line drops:\n\(daemon.output)")
 
         let window = try telnet(daemon)
         try logIn(window, code: "SJO", pin: "2468")
         let home = try window.screen()
         #expect(home.contains("Finish your draft"))
         try window.type("1")
-        // The draft opens at its first empty field, Reality; the goal is one field back.
-        try window.waitFor("What is happening now")
+        // The draft opens at its first empty field, Options; the goal is two fields back.
+        try window.waitFor("Options")
+        try window.press("BTab")
+        try window.waitFor("Reality not yet left")
         try window.press("BTab")
         try window.waitFor("Half-typed goal about questioning")
         #expect(try window.screen().contains("GROWTH session record"))

@@ -22,8 +22,8 @@ run: deps
 	$(KIOSK) serve --database $(DEMO_DIR)/coaching.sqlite --school-name "$(DEMO_SCHOOL)" --forms forms \
 		--telnet 127.0.0.1:$(PORT)
 
-## Install what is missing and run every test.
-test: deps
+## Install what is missing, check the layout, and run every test.
+test: deps lint
 	swift build --build-tests
 	swift test
 
@@ -37,7 +37,7 @@ format:
 	swift format --in-place --recursive Sources Tests Package.swift
 
 lint:
-	swift format lint --recursive Sources Tests Package.swift
+	swift format lint --strict --recursive Sources Tests Package.swift
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -94,8 +94,10 @@ public struct CoachingCycle: Hashable, Sendable, Codable {
     /// Every stage the cycle has entered, oldest first.
     public private(set) var history: [StageMove]
 
-    public init(trio: Trio, priority: String? = nil, focus: String = "", startedOn: SchoolDay,
-                by: StaffCode? = nil) {
+    public init(
+        trio: Trio, priority: String? = nil, focus: String = "", startedOn: SchoolDay,
+        by: StaffCode? = nil
+    ) {
         self.trio = trio
         self.priority = priority
         self.focus = focus

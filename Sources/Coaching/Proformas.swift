@@ -172,8 +172,10 @@ public struct Goal: Hashable, Sendable, Codable {
     public var status: GoalStatus
     public var setOn: SchoolDay
 
-    public init(owner: StaffCode, text: String, priority: String? = nil, status: GoalStatus = .open,
-                setOn: SchoolDay) {
+    public init(
+        owner: StaffCode, text: String, priority: String? = nil, status: GoalStatus = .open,
+        setOn: SchoolDay
+    ) {
         self.owner = owner
         self.text = text
         self.priority = priority
@@ -213,8 +215,10 @@ public struct CPDActivity: Hashable, Sendable, Codable {
     public var priority: String?
     public var reflection: String
 
-    public init(owner: StaffCode, heldOn: SchoolDay, title: String, kind: CPDKind, hours: Double,
-                priority: String? = nil, reflection: String = "") {
+    public init(
+        owner: StaffCode, heldOn: SchoolDay, title: String, kind: CPDKind, hours: Double,
+        priority: String? = nil, reflection: String = ""
+    ) {
         self.owner = owner
         self.heldOn = heldOn
         self.title = title

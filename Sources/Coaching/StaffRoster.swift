@@ -48,8 +48,11 @@ public struct StaffRoster: Sendable {
         guard var text = String(data: data, encoding: .utf8) else {
             throw StaffRosterError(
                 file: file,
-                problems: [RosterProblem(line: Self.firstInvalidUTF8Line(data), column: nil,
-                    reason: "not UTF-8 text; save the file as \"CSV UTF-8\" and try again")])
+                problems: [
+                    RosterProblem(
+                        line: Self.firstInvalidUTF8Line(data), column: nil,
+                        reason: "not UTF-8 text; save the file as \"CSV UTF-8\" and try again")
+                ])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let (rows, csvProblems) = CSVRows.parse(text)
@@ -62,12 +65,17 @@ public struct StaffRoster: Sendable {
             $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
         }
         for required in Self.requiredColumns where !names.contains(required) {
-            problems.append(RosterProblem(line: header.line, column: required,
-                reason: "the header has no \"\(required)\" column; the header must name code, name, subject and roles"))
+            problems.append(
+                RosterProblem(
+                    line: header.line, column: required,
+                    reason:
+                        "the header has no \"\(required)\" column; the header must name code, name, subject and roles"))
         }
         for (i, name) in names.enumerated() where !(Self.requiredColumns + Self.optionalColumns).contains(name) {
-            problems.append(RosterProblem(line: header.line, column: header.fields[i],
-                reason: "unknown column; the columns are code, name, subject, roles, email, ect_year"))
+            problems.append(
+                RosterProblem(
+                    line: header.line, column: header.fields[i],
+                    reason: "unknown column; the columns are code, name, subject, roles, email, ect_year"))
         }
         if names.contains(where: { !(Self.requiredColumns + Self.optionalColumns).contains($0) })
             || Self.requiredColumns.contains(where: { !names.contains($0) })
@@ -80,8 +88,12 @@ public struct StaffRoster: Sendable {
         let linesWithBrokenQuotes = Set(csvProblems.map(\.line))
         for row in rows where row.line > header.line && !row.isBlank && !linesWithBrokenQuotes.contains(row.line) {
             guard row.fields.count == names.count else {
-                problems.append(RosterProblem(line: row.line, column: nil,
-                    reason: "\(row.fields.count) fields where the header has \(names.count); check for a stray comma or an unclosed quote"))
+                problems.append(
+                    RosterProblem(
+                        line: row.line, column: nil,
+                        reason:
+                            "\(row.fields.count) fields where the header has \(names.count); check for a stray comma or an unclosed quote"
+                    ))
                 continue
             }
             var field: [String: String] = [:]
@@ -112,13 +124,17 @@ public struct StaffRoster: Sendable {
                 if let role = Role(typed: typed) {
                     roles.insert(role)
                 } else {
-                    problem("roles", "unknown role \"\(typed)\"; roles are "
-                        + Role.allCases.map(\.rawValue).joined(separator: ", ") + ", separated by ;")
+                    problem(
+                        "roles",
+                        "unknown role \"\(typed)\"; roles are "
+                            + Role.allCases.map(\.rawValue).joined(separator: ", ") + ", separated by ;")
                 }
             }
             var ectYear: Int?
             if let typed = field["ect_year"], !typed.isEmpty {
-                if let year = Int(typed), (1...2).contains(year) { ectYear = year } else {
+                if let year = Int(typed), (1...2).contains(year) {
+                    ectYear = year
+                } else {
                     problem("ect_year", "\"\(typed)\" is not an early-career year; write 1, 2 or leave it empty")
                 }
             }
@@ -128,12 +144,15 @@ public struct StaffRoster: Sendable {
             }
             if let code, firstLineOfCode[code] == nil { firstLineOfCode[code] = row.line }
             if problems.count == before, let code {
-                members.append(StaffMember(code: code, name: name, subject: field["subject", default: ""],
-                    roles: roles, email: email, earlyCareerYear: ectYear))
+                members.append(
+                    StaffMember(
+                        code: code, name: name, subject: field["subject", default: ""],
+                        roles: roles, email: email, earlyCareerYear: ectYear))
             }
         }
         if members.isEmpty && problems.isEmpty {
-            problems.append(RosterProblem(line: header.line, column: nil, reason: "the file has a header but no staff rows"))
+            problems.append(
+                RosterProblem(line: header.line, column: nil, reason: "the file has a header but no staff rows"))
         }
         guard problems.isEmpty else {
             throw StaffRosterError(file: file, problems: problems.sorted { $0.line < $1.line })
@@ -221,8 +240,10 @@ enum CSVRows {
             }
         }
         if inQuotes {
-            problems.append(RosterProblem(line: quoteOpenedOn, column: nil,
-                reason: "a quoted field is never closed; add the closing \""))
+            problems.append(
+                RosterProblem(
+                    line: quoteOpenedOn, column: nil,
+                    reason: "a quoted field is never closed; add the closing \""))
         }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return (rows, problems)

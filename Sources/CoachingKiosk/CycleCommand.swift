@@ -27,24 +27,29 @@ struct CycleCommand: AsyncParsableCommand {
             let trio: Trio
             do {
                 trio = try Trio(
-                    coachee: parseStaffCode(coachee, option: "--coachee"), coach: parseStaffCode(coach, option: "--coach"),
+                    coachee: parseStaffCode(coachee, option: "--coachee"),
+                    coach: parseStaffCode(coach, option: "--coach"),
                     observer: parseStaffCode(observer, option: "--observer"))
             } catch let error as CoachingError {
                 throw CommandFailure(error.description)
             }
-            let cycle = CoachingCycle(trio: trio, priority: priority, focus: focus,
+            let cycle = CoachingCycle(
+                trio: trio, priority: priority, focus: focus,
                 startedOn: try parseDay(day, option: "--on"))
             let id = try store.openStore().startCycle(cycle, by: commandLineActor)
-            print("Started cycle \(id): coachee \(trio.coachee), coach \(trio.coach), observer \(trio.observer); "
-                + "it is at the \(Stage.agreement.title.lowercased()) stage.")
+            print(
+                "Started cycle \(id): coachee \(trio.coachee), coach \(trio.coach), observer \(trio.observer); "
+                    + "it is at the \(Stage.agreement.title.lowercased()) stage.")
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List cycles, newest first.")
         @OptionGroup var store: StoreOptions
-        @Option(help: ArgumentHelp("Only cycles at this stage: \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "stage"))
+        @Option(
+            help: ArgumentHelp(
+                "Only cycles at this stage: \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).",
+                valueName: "stage"))
         var stage: Stage?
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
@@ -53,11 +58,14 @@ struct CycleCommand: AsyncParsableCommand {
             var names: [StaffCode: String] = [:]
             for member in try coachingStore.staff(includingLeavers: true) { names[member.code] = member.name }
             func person(_ code: StaffCode) -> Cell { .text("\(code) \(names[code] ?? "")") }
-            var listing = Listing(columns: [
-                ("id", "Id"), ("coachee", "Coachee"), ("coach", "Coach"), ("observer", "Observer"),
-                ("stage", "Stage"), ("since", "Since"), ("priority", "Priority"), ("focus", "Focus"),
-            ], whenEmpty: stage == nil ? "No cycles yet: start one with `coaching-kiosk cycle start`."
-                : "No cycles at the \(stage?.rawValue ?? "") stage.")
+            var listing = Listing(
+                columns: [
+                    ("id", "Id"), ("coachee", "Coachee"), ("coach", "Coach"), ("observer", "Observer"),
+                    ("stage", "Stage"), ("since", "Since"), ("priority", "Priority"), ("focus", "Focus"),
+                ],
+                whenEmpty: stage == nil
+                    ? "No cycles yet: start one with `coaching-kiosk cycle start`."
+                    : "No cycles at the \(stage?.rawValue ?? "") stage.")
             for stored in try coachingStore.cycles(stage: stage) {
                 let cycle = stored.cycle
                 listing.rows.append([
@@ -77,7 +85,8 @@ struct CycleCommand: AsyncParsableCommand {
         @Option(name: .customLong("on"), help: "The day of the move (default today).") var day: String?
 
         func run() throws {
-            let stored = try store.openStore().advanceCycle(id, on: try parseDay(day, option: "--on"), by: commandLineActor)
+            let stored = try store.openStore().advanceCycle(
+                id, on: try parseDay(day, option: "--on"), by: commandLineActor)
             print("Cycle \(id) is now at: \(stored.cycle.stage.title).")
         }
     }
@@ -89,7 +98,8 @@ struct CycleCommand: AsyncParsableCommand {
         @Option(name: .customLong("on"), help: "The day of the move (default today).") var day: String?
 
         func run() throws {
-            let stored = try store.openStore().stepCycleBack(id, on: try parseDay(day, option: "--on"), by: commandLineActor)
+            let stored = try store.openStore().stepCycleBack(
+                id, on: try parseDay(day, option: "--on"), by: commandLineActor)
             print("Cycle \(id) is back at: \(stored.cycle.stage.title).")
         }
     }

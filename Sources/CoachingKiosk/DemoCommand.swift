@@ -22,8 +22,9 @@ struct DemoCommand: AsyncParsableCommand {
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
             guard replace else {
-                throw CommandFailure("\(path) already exists; the demo never writes over real records. "
-                    + "Give another --database, or --replace to delete it and start again.")
+                throw CommandFailure(
+                    "\(path) already exists; the demo never writes over real records. "
+                        + "Give another --database, or --replace to delete it and start again.")
             }
         }
         let partial = path + ".demo-partial"
@@ -41,12 +42,15 @@ struct DemoCommand: AsyncParsableCommand {
         try manager.moveItem(atPath: partial, toPath: path)
 
         print("Made the demo school \(summary.schoolName) in \(path):")
-        print("  \(summary.staff) staff, \(summary.priorities) development priorities, "
-            + "\(summary.cyclesByStage.values.reduce(0, +)) coaching cycles, \(summary.sessions) session records, "
-            + "\(summary.observations) observation notes, \(summary.impactStatements) impact statements, "
-            + "\(summary.cpdActivities) CPD activities.")
-        print("  Cycles by stage: " + Stage.allCases.map { "\($0.rawValue) \(summary.cyclesByStage[$0] ?? 0)" }
-            .joined(separator: ", ") + ".")
+        print(
+            "  \(summary.staff) staff, \(summary.priorities) development priorities, "
+                + "\(summary.cyclesByStage.values.reduce(0, +)) coaching cycles, \(summary.sessions) session records, "
+                + "\(summary.observations) observation notes, \(summary.impactStatements) impact statements, "
+                + "\(summary.cpdActivities) CPD activities.")
+        print(
+            "  Cycles by stage: "
+                + Stage.allCases.map { "\($0.rawValue) \(summary.cyclesByStage[$0] ?? 0)" }
+                .joined(separator: ", ") + ".")
         print()
         print("Demo logins (fictional people; change every PIN before real use):")
         var listing = Listing(columns: [("code", "Code"), ("name", "Name"), ("roles", "Roles"), ("pin", "PIN")])

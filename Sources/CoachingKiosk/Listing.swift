@@ -68,7 +68,8 @@ struct Listing {
     var json: String {
         guard !rows.isEmpty else { return "[]\n" }
         let objects = rows.map { row in
-            "  {\n" + zip(columns, row).map { "    \(Self.jsonString($0.key)) : \($1.json)" }
+            "  {\n"
+                + zip(columns, row).map { "    \(Self.jsonString($0.key)) : \($1.json)" }
                 .joined(separator: ",\n") + "\n  }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
@@ -104,9 +105,11 @@ struct Listing {
 
     /// Control characters (a newline in a focus, an escape) never reach the terminal.
     static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? " " : $0
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.properties.generalCategory == .control ? " " : $0
+                }))
     }
 }
 

@@ -22,7 +22,8 @@ struct PriorityCommand: AsyncParsableCommand {
             guard (1...16).contains(trimmed.count), !trimmed.contains(" ") else {
                 throw ValidationError("CODE should be 1 to 16 characters with no spaces, e.g. P1.")
             }
-            try store.openStore().addPriority(Priority(code: trimmed, title: title, detail: detail), by: commandLineActor)
+            try store.openStore().addPriority(
+                Priority(code: trimmed, title: title, detail: detail), by: commandLineActor)
             print("Added priority \(trimmed): \(title).")
         }
     }
@@ -33,7 +34,8 @@ struct PriorityCommand: AsyncParsableCommand {
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
         func run() throws {
-            var listing = Listing(columns: [("code", "Code"), ("title", "Title"), ("detail", "Detail")],
+            var listing = Listing(
+                columns: [("code", "Code"), ("title", "Title"), ("detail", "Detail")],
                 whenEmpty: "No priorities yet: add one with `coaching-kiosk priority add CODE TITLE`.")
             for priority in try store.openStore().priorities() {
                 listing.rows.append([.text(priority.code), .text(priority.title), .text(priority.detail)])

@@ -92,19 +92,25 @@ struct PurgeCommand: AsyncParsableCommand {
             return
         }
         let verb = dryRun ? "Would delete" : "Deleted"
-        print("Retention: people who left on or before \(report.leftOnOrBefore.british); "
-            + "cycles closed on or before \(report.closedOnOrBefore.british).")
+        print(
+            "Retention: people who left on or before \(report.leftOnOrBefore.british); "
+                + "cycles closed on or before \(report.closedOnOrBefore.british).")
         if report.isEmpty {
             print("Nothing is past retention; nothing \(dryRun ? "would be" : "was") deleted.")
             return
         }
-        print("\(verb) \(report.staff.count) staff: \(report.staff.isEmpty ? "none" : report.staff.joined(separator: ", ")).")
-        print("\(verb) \(report.cycles.count) cycle\(report.cycles.count == 1 ? "" : "s"): \(report.cycles.isEmpty ? "none" : report.cycles.map(String.init).joined(separator: ", ")).")
+        print(
+            "\(verb) \(report.staff.count) staff: \(report.staff.isEmpty ? "none" : report.staff.joined(separator: ", "))."
+        )
+        print(
+            "\(verb) \(report.cycles.count) cycle\(report.cycles.count == 1 ? "" : "s"): \(report.cycles.isEmpty ? "none" : report.cycles.map(String.init).joined(separator: ", "))."
+        )
         let tables = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         for (table, count) in tables {
             print("  \(table): \(count) row\(count == 1 ? "" : "s")")
         }
-        print("Audit lines that named them \(dryRun ? "would name" : "now name") nobody: \(report.auditLinesAnonymised).")
+        print(
+            "Audit lines that named them \(dryRun ? "would name" : "now name") nobody: \(report.auditLinesAnonymised).")
         if dryRun { print("This was a dry run: nothing was deleted. Run without --dry-run to purge.") }
     }
 }

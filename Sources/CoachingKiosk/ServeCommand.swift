@@ -21,13 +21,17 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
     @OptionGroup var store: StoreOptions
-    @Option(name: .long, help: ArgumentHelp(
-        "Listen for telnet on HOST:PORT (repeatable; port 0 picks a free one). Default 127.0.0.1:2323.",
-        valueName: "host:port"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Listen for telnet on HOST:PORT (repeatable; port 0 picks a free one). Default 127.0.0.1:2323.",
+            valueName: "host:port"))
     var telnet: [String] = []
     @Flag(name: .long, help: "Do not listen for telnet (serial terminals only).") var noTelnet = false
-    @Option(name: .long, help: ArgumentHelp(
-        "A terminal on a serial line, /dev/ttyX[:BAUD] (repeatable; default 9600 baud).", valueName: "device"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A terminal on a serial line, /dev/ttyX[:BAUD] (repeatable; default 9600 baud).", valueName: "device"))
     var serial: [String] = []
     @Option(help: "Serial flow control: none, rtscts or xonxoff.") var serialFlowControl = "none"
     @Option(help: "The terminal type of serial terminals (vt100 gets the full-screen interface; dumb the line mode).")
@@ -80,7 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
             idleTimeout: .seconds(Int64(settings.idleTimeout)))
         let context: KioskContext
         do {
-            context = try KioskContext(store: coachingStore, schoolName: settings.schoolName,
+            context = try KioskContext(
+                store: coachingStore, schoolName: settings.schoolName,
                 formsDirectory: settings.forms, limits: limits, logger: logger)
         } catch {
             throw CommandFailure("The forms cannot be used, so the kiosk will not start:\n\(error)")
@@ -88,25 +93,29 @@ struct ServeCommand: AsyncParsableCommand {
         let group = MultiThreadedEventLoopGroup.singleton
         var services: [any Service] = []
         if !settings.telnet.isEmpty {
-            services.append(TelnetService(
-                context: context, listeners: settings.telnet.map { ($0.host, $0.port) }, group: group,
-                onListening: { addresses in
-                    for address in addresses { say("Listening for telnet on \(address)") }
-                }))
+            services.append(
+                TelnetService(
+                    context: context, listeners: settings.telnet.map { ($0.host, $0.port) }, group: group,
+                    onListening: { addresses in
+                        for address in addresses { say("Listening for telnet on \(address)") }
+                    }))
         }
         for line in settings.serial {
             say("Serving the serial terminal on \(line.device) at \(line.baud) baud")
-            services.append(SerialService(
-                context: context,
-                terminal: SerialTerminal(device: line.device, baud: line.baud, flowControl: flow,
-                    terminalType: serialTerminal),
-                group: group))
+            services.append(
+                SerialService(
+                    context: context,
+                    terminal: SerialTerminal(
+                        device: line.device, baud: line.baud, flowControl: flow,
+                        terminalType: serialTerminal),
+                    group: group))
         }
         services.append(FormReloadService(context: context))
-        let serviceGroup = ServiceGroup(configuration: .init(
-            services: services.map { .init(service: $0) },
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let serviceGroup = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         say("Coaching Kiosk for \(settings.schoolName) is running; the database is \(settings.database).")
         try await serviceGroup.run()
         await context.shutdown()

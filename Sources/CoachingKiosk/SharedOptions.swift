@@ -6,14 +6,18 @@ import KioskConfiguration
 
 /// Options every command takes: where the configuration and the database are.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Configuration file (YAML).", discussion: "Default: \(KioskSettings.systemFile) when it exists.",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Configuration file (YAML).", discussion: "Default: \(KioskSettings.systemFile) when it exists.",
+            valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The SQLite database. Default: COACHING_KIOSK_DB, then the configuration, then ./coaching.sqlite.",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The SQLite database. Default: COACHING_KIOSK_DB, then the configuration, then ./coaching.sqlite.",
+            valueName: "path"))
     var database: String?
 
     @Option(name: .long, help: ArgumentHelp("The school's name, printed on every sheet.", valueName: "name"))

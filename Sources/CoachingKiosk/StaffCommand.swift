@@ -33,8 +33,9 @@ struct StaffCommand: AsyncParsableCommand {
                 throw CommandFailure(error.description)
             }
             let summary = try store.openStore().importStaff(roster.members, by: commandLineActor, file: file)
-            print("Imported \(file): \(summary.added.count) added, \(summary.updated.count) updated, "
-                + "\(summary.unchanged.count) unchanged.")
+            print(
+                "Imported \(file): \(summary.added.count) added, \(summary.updated.count) updated, "
+                    + "\(summary.unchanged.count) unchanged.")
         }
     }
 
@@ -45,10 +46,11 @@ struct StaffCommand: AsyncParsableCommand {
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
         func run() throws {
-            var listing = Listing(columns: [
-                ("code", "Code"), ("name", "Name"), ("subject", "Subject"), ("roles", "Roles"),
-                ("ect_year", "ECT"), ("email", "Email"), ("left_on", "Left"),
-            ], whenEmpty: "No staff yet: import a CSV with `coaching-kiosk staff import FILE.csv`.")
+            var listing = Listing(
+                columns: [
+                    ("code", "Code"), ("name", "Name"), ("subject", "Subject"), ("roles", "Roles"),
+                    ("ect_year", "ECT"), ("email", "Email"), ("left_on", "Left"),
+                ], whenEmpty: "No staff yet: import a CSV with `coaching-kiosk staff import FILE.csv`.")
             for member in try store.openStore().staff(includingLeavers: all) {
                 listing.rows.append([
                     .text(member.code.rawValue), .text(member.name), .text(member.subject),

@@ -24,13 +24,15 @@ extension CoachingStore {
 
     /// Writes an audit line inside the caller's transaction, so the change
     /// and its audit line land together or not at all.
-    func audit(_ db: Database, _ actor: Actor, _ action: String, kind: String?, id: String?,
-               detail: String = "") throws
-    {
-        try db.execute(sql: """
-            INSERT INTO audit_log (at, actor, terminal, action, record_kind, record_id, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [timestamp, actor.staff?.rawValue, actor.terminal, action, kind, id, detail])
+    func audit(
+        _ db: Database, _ actor: Actor, _ action: String, kind: String?, id: String?,
+        detail: String = ""
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log (at, actor, terminal, action, record_kind, record_id, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [timestamp, actor.staff?.rawValue, actor.terminal, action, kind, id, detail])
     }
 
     /// The audit log, newest first; only lines about or by `staff` when given.
@@ -40,17 +42,21 @@ extension CoachingStore {
         try read { db in
             let rows: [Row]
             if let staff {
-                rows = try Row.fetchAll(db, sql: """
-                    SELECT * FROM audit_log
-                    WHERE actor = ? OR (record_kind = 'staff' AND record_id = ?)
-                    ORDER BY id DESC LIMIT ?
-                    """, arguments: [staff.rawValue, staff.rawValue, limit])
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM audit_log
+                        WHERE actor = ? OR (record_kind = 'staff' AND record_id = ?)
+                        ORDER BY id DESC LIMIT ?
+                        """, arguments: [staff.rawValue, staff.rawValue, limit])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?",
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?",
                     arguments: [limit])
             }
             return rows.map { row in
-                AuditEntry(id: row["id"], at: row["at"], actor: (row["actor"] as String?).flatMap(StaffCode.init),
+                AuditEntry(
+                    id: row["id"], at: row["at"], actor: (row["actor"] as String?).flatMap(StaffCode.init),
                     terminal: row["terminal"], action: row["action"], recordKind: row["record_kind"],
                     recordID: row["record_id"], detail: row["detail"])
             }

@@ -19,7 +19,8 @@ extension CoachingStore {
             if try Self.priorityExists(db, priority.code) {
                 throw StoreError.duplicatePriority(priority.code)
             }
-            try db.execute(sql: "INSERT INTO priority (code, title, detail, created_at) VALUES (?, ?, ?, ?)",
+            try db.execute(
+                sql: "INSERT INTO priority (code, title, detail, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [priority.code, priority.title, priority.detail, now])
             try Self.discard(draft, db)
             try self.audit(db, actor, "priority add", kind: "priority", id: priority.code)
@@ -35,7 +36,8 @@ extension CoachingStore {
     }
 
     static func priorityExists(_ db: Database, _ code: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM priority WHERE code = ?)",
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM priority WHERE code = ?)",
             arguments: [code]) ?? false
     }
 
@@ -66,20 +68,25 @@ extension CoachingStore {
         if let priority = cycle.priority, try !Self.priorityExists(db, priority) {
             throw StoreError.unknownPriority(priority)
         }
-        try db.execute(sql: """
-            INSERT INTO cycle (coachee, coach, observer, priority, focus, stage, started_on, stage_since,
-                closed_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [cycle.trio.coachee.rawValue, cycle.trio.coach.rawValue, cycle.trio.observer.rawValue,
+        try db.execute(
+            sql: """
+                INSERT INTO cycle (coachee, coach, observer, priority, focus, stage, started_on, stage_since,
+                    closed_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                cycle.trio.coachee.rawValue, cycle.trio.coach.rawValue, cycle.trio.observer.rawValue,
                 cycle.priority, cycle.focus, cycle.stage.rawValue, cycle.startedOn.iso, cycle.inStageSince.iso,
-                cycle.stage == .closed ? cycle.inStageSince.iso : nil])
+                cycle.stage == .closed ? cycle.inStageSince.iso : nil,
+            ])
         let id = db.lastInsertedRowID
         for move in cycle.history {
-            try db.execute(sql: "INSERT INTO cycle_stage_move (cycle_id, stage, moved_on, moved_by) VALUES (?, ?, ?, ?)",
+            try db.execute(
+                sql: "INSERT INTO cycle_stage_move (cycle_id, stage, moved_on, moved_by) VALUES (?, ?, ?, ?)",
                 arguments: [id, move.stage.rawValue, move.on.iso, move.by?.rawValue])
         }
-        try audit(db, actor, "cycle start", kind: "cycle", id: "\(id)",
+        try audit(
+            db, actor, "cycle start", kind: "cycle", id: "\(id)",
             detail: "coachee \(cycle.trio.coachee), coach \(cycle.trio.coach), observer \(cycle.trio.observer)")
         return id
     }
@@ -102,7 +109,8 @@ extension CoachingStore {
                 arguments += [member.rawValue, member.rawValue, member.rawValue]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM cycle \(filter) ORDER BY id DESC",
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT id FROM cycle \(filter) ORDER BY id DESC",
                 arguments: arguments)
             return try ids.map { try Self.fetchCycle(db, $0) }
         }
@@ -133,11 +141,14 @@ extension CoachingStore {
             let from = stored.cycle.stage
             try move(&stored.cycle)
             guard let last = stored.cycle.history.last else { throw CoachingError.cycleWithoutHistory }
-            try db.execute(sql: "UPDATE cycle SET stage = ?, stage_since = ?, closed_on = ? WHERE id = ?",
+            try db.execute(
+                sql: "UPDATE cycle SET stage = ?, stage_since = ?, closed_on = ? WHERE id = ?",
                 arguments: [last.stage.rawValue, last.on.iso, last.stage == .closed ? last.on.iso : nil, id])
-            try db.execute(sql: "INSERT INTO cycle_stage_move (cycle_id, stage, moved_on, moved_by) VALUES (?, ?, ?, ?)",
+            try db.execute(
+                sql: "INSERT INTO cycle_stage_move (cycle_id, stage, moved_on, moved_by) VALUES (?, ?, ?, ?)",
                 arguments: [id, last.stage.rawValue, last.on.iso, last.by?.rawValue])
-            try self.audit(db, actor, verb, kind: "cycle", id: "\(id)",
+            try self.audit(
+                db, actor, verb, kind: "cycle", id: "\(id)",
                 detail: "\(from.rawValue) → \(last.stage.rawValue)")
             return stored
         }
@@ -147,17 +158,19 @@ extension CoachingStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cycle WHERE id = ?", arguments: [id]) else {
             throw StoreError.unknownCycle(id)
         }
-        let moves = try Row.fetchAll(db, sql: "SELECT * FROM cycle_stage_move WHERE cycle_id = ? ORDER BY id",
-            arguments: [id]).compactMap { move -> StageMove? in
-                guard let stage = Stage(rawValue: move["stage"]), let on = SchoolDay(iso: move["moved_on"]) else {
-                    return nil
-                }
-                return StageMove(stage: stage, on: on, by: (move["moved_by"] as String?).flatMap(StaffCode.init))
+        let moves = try Row.fetchAll(
+            db, sql: "SELECT * FROM cycle_stage_move WHERE cycle_id = ? ORDER BY id",
+            arguments: [id]
+        ).compactMap { move -> StageMove? in
+            guard let stage = Stage(rawValue: move["stage"]), let on = SchoolDay(iso: move["moved_on"]) else {
+                return nil
             }
-        let trio = try Trio(coachee: staffCode(row["coachee"]), coach: staffCode(row["coach"]), observer: staffCode(row["observer"]))
+            return StageMove(stage: stage, on: on, by: (move["moved_by"] as String?).flatMap(StaffCode.init))
+        }
+        let trio = try Trio(
+            coachee: staffCode(row["coachee"]), coach: staffCode(row["coach"]), observer: staffCode(row["observer"]))
         let cycle = try CoachingCycle(trio: trio, priority: row["priority"], focus: row["focus"], history: moves)
         return StoredCycle(id: id, cycle: cycle)
     }
-
 
 }

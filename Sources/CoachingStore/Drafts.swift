@@ -33,21 +33,24 @@ extension CoachingStore {
     {
         let now = timestamp
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO draft_field (staff, form, context, field, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (staff, form, context, field) DO UPDATE SET value = excluded.value,
-                    updated_at = excluded.updated_at
-                """, arguments: [staff.rawValue, form, context, field, value, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO draft_field (staff, form, context, field, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (staff, form, context, field) DO UPDATE SET value = excluded.value,
+                        updated_at = excluded.updated_at
+                    """, arguments: [staff.rawValue, form, context, field, value, now])
         }
     }
 
     /// A person's drafts, most recently touched first.
     public func drafts(staff: StaffCode) throws(StoreError) -> [Draft] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT form, context, field, value, updated_at FROM draft_field WHERE staff = ?
-                ORDER BY form, context, field
-                """, arguments: [staff.rawValue])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT form, context, field, value, updated_at FROM draft_field WHERE staff = ?
+                    ORDER BY form, context, field
+                    """, arguments: [staff.rawValue])
             var drafts: [String: Draft] = [:]
             for row in rows {
                 let form: String = row["form"]
@@ -77,7 +80,8 @@ extension CoachingStore {
     }
 
     static func discardDraft(_ db: Database, staff: StaffCode, form: String, context: String) throws {
-        try db.execute(sql: "DELETE FROM draft_field WHERE staff = ? AND form = ? AND context = ?",
+        try db.execute(
+            sql: "DELETE FROM draft_field WHERE staff = ? AND form = ? AND context = ?",
             arguments: [staff.rawValue, form, context])
     }
 }

@@ -15,8 +15,10 @@ enum PINHash {
     static func make(pin: String) throws -> String {
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255) }
         let hash = try derive(pin: pin, salt: salt, rounds: rounds, blockSize: blockSize, parallelism: parallelism)
-        return ["scrypt", "\(rounds)", "\(blockSize)", "\(parallelism)",
-            Data(salt).base64EncodedString(), hash.base64EncodedString()].joined(separator: "$")
+        return [
+            "scrypt", "\(rounds)", "\(blockSize)", "\(parallelism)",
+            Data(salt).base64EncodedString(), hash.base64EncodedString(),
+        ].joined(separator: "$")
     }
 
     static func verify(pin: String, against stored: String) -> Bool {

@@ -33,7 +33,8 @@ extension CoachingStore {
     public func exportPerson(_ code: StaffCode, by actor: Actor) throws(StoreError) -> PersonExport {
         guard let member = try staffMember(code) else { throw .unknownStaff(code) }
         let hasPIN = try read { db in
-            try Bool.fetchOne(db, sql: "SELECT pin_hash IS NOT NULL FROM staff WHERE code = ?",
+            try Bool.fetchOne(
+                db, sql: "SELECT pin_hash IS NOT NULL FROM staff WHERE code = ?",
                 arguments: [code.rawValue]) ?? false
         }
         func may(_ kind: RecordKind, _ relation: Relation) -> Bool {
@@ -46,13 +47,14 @@ extension CoachingStore {
             let sessions = try self.sessions(cycle: stored.id).filter {
                 may($0.record.sharedWithObserver ? .sharedSessionProforma : .sessionProforma, relation)
             }
-            cycles.append(PersonExport.CycleRecords(
-                id: stored.id, position: position, cycle: stored.cycle,
-                agreement: may(.agreement, relation) ? try agreement(cycle: stored.id) : nil,
-                goals: may(.goal, relation) ? try goals(cycle: stored.id) : [],
-                sessions: sessions,
-                observations: may(.observationNotes, relation) ? try observations(cycle: stored.id) : [],
-                impact: may(.impactStatement, relation) ? try impact(cycle: stored.id) : nil))
+            cycles.append(
+                PersonExport.CycleRecords(
+                    id: stored.id, position: position, cycle: stored.cycle,
+                    agreement: may(.agreement, relation) ? try agreement(cycle: stored.id) : nil,
+                    goals: may(.goal, relation) ? try goals(cycle: stored.id) : [],
+                    sessions: sessions,
+                    observations: may(.observationNotes, relation) ? try observations(cycle: stored.id) : [],
+                    impact: may(.impactStatement, relation) ? try impact(cycle: stored.id) : nil))
         }
         let export = PersonExport(
             exportedAt: timestamp, staff: member, hasPIN: hasPIN, cycles: cycles,

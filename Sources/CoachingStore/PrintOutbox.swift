@@ -39,17 +39,22 @@ public struct PrintJob: Sendable, Hashable, Codable {
 extension CoachingStore {
     /// Writes a print request to the outbox and audits it; returns its id.
     @discardableResult
-    public func enqueuePrint(document: String, recordID: String?, parameters: String = "{}", printer: String,
-                             by actor: Actor) throws(StoreError) -> Int64
-    {
+    public func enqueuePrint(
+        document: String, recordID: String?, parameters: String = "{}", printer: String,
+        by actor: Actor
+    ) throws(StoreError) -> Int64 {
         let now = timestamp
         return try write { db in
-            try db.execute(sql: """
-                INSERT INTO print_job (requested_at, requested_by, terminal, document, record_id, parameters,
-                    printer, state, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)
-                """, arguments: [now, actor.staff?.rawValue, actor.terminal, document, recordID, parameters,
-                    printer, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO print_job (requested_at, requested_by, terminal, document, record_id, parameters,
+                        printer, state, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+                    """,
+                arguments: [
+                    now, actor.staff?.rawValue, actor.terminal, document, recordID, parameters,
+                    printer, now,
+                ])
             let id = db.lastInsertedRowID
             try self.audit(db, actor, "print request", kind: document, id: recordID, detail: "job \(id) to \(printer)")
             return id
@@ -57,16 +62,18 @@ extension CoachingStore {
     }
 
     /// Records what happened to a job.
-    public func updatePrintJob(_ id: Int64, state: PrintJobState, cupsJobID: Int? = nil, error: String? = nil,
-                               nextAttemptAt: String? = nil, countAttempt: Bool = false) throws(StoreError)
-    {
+    public func updatePrintJob(
+        _ id: Int64, state: PrintJobState, cupsJobID: Int? = nil, error: String? = nil,
+        nextAttemptAt: String? = nil, countAttempt: Bool = false
+    ) throws(StoreError) {
         let now = timestamp
         try write { db in
-            try db.execute(sql: """
-                UPDATE print_job SET state = ?, cups_job_id = COALESCE(?, cups_job_id), last_error = ?,
-                    next_attempt_at = ?, attempts = attempts + ?, updated_at = ?
-                WHERE id = ?
-                """, arguments: [state.rawValue, cupsJobID, error, nextAttemptAt, countAttempt ? 1 : 0, now, id])
+            try db.execute(
+                sql: """
+                    UPDATE print_job SET state = ?, cups_job_id = COALESCE(?, cups_job_id), last_error = ?,
+                        next_attempt_at = ?, attempts = attempts + ?, updated_at = ?
+                    WHERE id = ?
+                    """, arguments: [state.rawValue, cupsJobID, error, nextAttemptAt, countAttempt ? 1 : 0, now, id])
             guard db.changesCount == 1 else { throw StoreError.unknownRecord(kind: "print job", id: id) }
         }
     }
@@ -75,7 +82,8 @@ extension CoachingStore {
     public func printJobs(states: Set<PrintJobState>? = nil) throws(StoreError) -> [PrintJob] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM print_job ORDER BY id DESC").map { row in
-                PrintJob(id: row["id"], requestedAt: row["requested_at"],
+                PrintJob(
+                    id: row["id"], requestedAt: row["requested_at"],
                     requestedBy: (row["requested_by"] as String?).flatMap(StaffCode.init), terminal: row["terminal"],
                     document: row["document"], recordID: row["record_id"], parameters: row["parameters"],
                     printer: row["printer"], state: PrintJobState(rawValue: row["state"]) ?? .queued,

@@ -35,7 +35,8 @@ extension CoachingStore {
     {
         let leftCutoff = rule.leftOnOrBefore(today: today)
         let cycleCutoff = rule.cycleClosedOnOrBefore(today: today)
-        var report = PurgeReport(dryRun: dryRun, leftOnOrBefore: leftCutoff, closedOnOrBefore: cycleCutoff,
+        var report = PurgeReport(
+            dryRun: dryRun, leftOnOrBefore: leftCutoff, closedOnOrBefore: cycleCutoff,
             staff: [], cycles: [], rows: [:], auditLinesAnonymised: 0)
         do {
             try pool.writeWithoutTransaction { db in
@@ -44,48 +45,60 @@ extension CoachingStore {
                     for table in Self.purgedTables {
                         before[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                     }
-                    let leavers = try Row.fetchAll(db, sql: """
-                        SELECT code, name FROM staff WHERE left_on IS NOT NULL AND left_on <= ? ORDER BY code
-                        """, arguments: [leftCutoff.iso])
+                    let leavers = try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT code, name FROM staff WHERE left_on IS NOT NULL AND left_on <= ? ORDER BY code
+                            """, arguments: [leftCutoff.iso])
                     let codes: [String] = leavers.map { $0["code"] }
                     report.staff = leavers.map { "\($0["code"] as String) \($0["name"] as String)" }
-                    var cycles = Set(try Int64.fetchAll(db, sql: """
-                        SELECT id FROM cycle WHERE stage = 'closed' AND closed_on <= ?
-                        """, arguments: [cycleCutoff.iso]))
+                    var cycles = Set(
+                        try Int64.fetchAll(
+                            db,
+                            sql: """
+                                SELECT id FROM cycle WHERE stage = 'closed' AND closed_on <= ?
+                                """, arguments: [cycleCutoff.iso]))
                     for code in codes {
-                        cycles.formUnion(try Int64.fetchAll(db, sql: """
-                            SELECT id FROM cycle WHERE coachee = ? OR coach = ? OR observer = ?
-                            """, arguments: [code, code, code]))
+                        cycles.formUnion(
+                            try Int64.fetchAll(
+                                db,
+                                sql: """
+                                    SELECT id FROM cycle WHERE coachee = ? OR coach = ? OR observer = ?
+                                    """, arguments: [code, code, code]))
                     }
                     report.cycles = cycles.sorted()
                     for id in report.cycles {
                         try db.execute(sql: "DELETE FROM cycle WHERE id = ?", arguments: [id])
                     }
                     for code in codes {
-                        try db.execute(sql: """
-                            UPDATE audit_log SET actor = NULL WHERE actor = ?
-                            """, arguments: [code])
+                        try db.execute(
+                            sql: """
+                                UPDATE audit_log SET actor = NULL WHERE actor = ?
+                                """, arguments: [code])
                         report.auditLinesAnonymised += db.changesCount
-                        try db.execute(sql: """
-                            UPDATE audit_log SET record_id = NULL, detail = '(purged)'
-                            WHERE record_kind = 'staff' AND record_id = ?
-                            """, arguments: [code])
+                        try db.execute(
+                            sql: """
+                                UPDATE audit_log SET record_id = NULL, detail = '(purged)'
+                                WHERE record_kind = 'staff' AND record_id = ?
+                                """, arguments: [code])
                         report.auditLinesAnonymised += db.changesCount
                         try db.execute(sql: "DELETE FROM print_job WHERE requested_by = ?", arguments: [code])
                         try db.execute(sql: "DELETE FROM staff WHERE code = ?", arguments: [code])
                     }
                     let oldest = min(leftCutoff, cycleCutoff).iso
-                    try db.execute(sql: """
-                        DELETE FROM print_job WHERE requested_at < ? AND state IN
-                            ('printed', 'aborted', 'cancelled', 'failed')
-                        """, arguments: [oldest])
+                    try db.execute(
+                        sql: """
+                            DELETE FROM print_job WHERE requested_at < ? AND state IN
+                                ('printed', 'aborted', 'cancelled', 'failed')
+                            """, arguments: [oldest])
                     try db.execute(sql: "DELETE FROM audit_log WHERE at < ?", arguments: [oldest])
                     for table in Self.purgedTables {
                         let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                         report.rows[table] = (before[table] ?? 0) - after
                     }
                     if dryRun { return .rollback }
-                    try self.audit(db, actor, "purge", kind: nil, id: nil,
+                    try self.audit(
+                        db, actor, "purge", kind: nil, id: nil,
                         detail: "\(report.staff.count) staff, \(report.cycles.count) cycles, "
                             + "\(report.rows.values.reduce(0, +)) rows")
                     return .commit

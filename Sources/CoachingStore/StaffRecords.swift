@@ -39,26 +39,33 @@ extension CoachingStore {
                         summary.unchanged.append(member.code)
                         continue
                     }
-                    try db.execute(sql: """
-                        UPDATE staff SET name = ?, subject = ?, roles = ?, email = ?,
-                            early_career_year = ?, left_on = NULL, updated_at = ?
-                        WHERE code = ?
-                        """,
-                        arguments: [member.name, member.subject, member.rolesText, member.email,
-                            member.earlyCareerYear, now, member.code.rawValue])
+                    try db.execute(
+                        sql: """
+                            UPDATE staff SET name = ?, subject = ?, roles = ?, email = ?,
+                                early_career_year = ?, left_on = NULL, updated_at = ?
+                            WHERE code = ?
+                            """,
+                        arguments: [
+                            member.name, member.subject, member.rolesText, member.email,
+                            member.earlyCareerYear, now, member.code.rawValue,
+                        ])
                     summary.updated.append(member.code)
                 } else {
-                    try db.execute(sql: """
-                        INSERT INTO staff (code, name, subject, roles, email, early_career_year,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        arguments: [member.code.rawValue, member.name, member.subject, member.rolesText,
-                            member.email, member.earlyCareerYear, now, now])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO staff (code, name, subject, roles, email, early_career_year,
+                                created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            member.code.rawValue, member.name, member.subject, member.rolesText,
+                            member.email, member.earlyCareerYear, now, now,
+                        ])
                     summary.added.append(member.code)
                 }
             }
-            try self.audit(db, actor, "staff import", kind: "staff", id: nil,
+            try self.audit(
+                db, actor, "staff import", kind: "staff", id: nil,
                 detail: "\(file): \(summary.added.count) added, \(summary.updated.count) updated, "
                     + "\(summary.unchanged.count) unchanged")
             return summary
@@ -69,13 +76,16 @@ extension CoachingStore {
     public func addStaff(_ member: StaffMember, by actor: Actor) throws(StoreError) {
         let now = timestamp
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO staff (code, name, subject, roles, email, early_career_year, left_on,
-                    created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [member.code.rawValue, member.name, member.subject, member.rolesText,
-                    member.email, member.earlyCareerYear, member.leftOn?.iso, now, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO staff (code, name, subject, roles, email, early_career_year, left_on,
+                        created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    member.code.rawValue, member.name, member.subject, member.rolesText,
+                    member.email, member.earlyCareerYear, member.leftOn?.iso, now, now,
+                ])
             try self.audit(db, actor, "staff add", kind: "staff", id: member.code.rawValue)
         }
     }
@@ -87,10 +97,13 @@ extension CoachingStore {
     /// Everyone, by name; deactivated staff only when asked for.
     public func staff(includingLeavers: Bool = false) throws(StoreError) -> [StaffMember] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM staff \(includingLeavers ? "" : "WHERE left_on IS NULL")
-                ORDER BY name COLLATE NOCASE, code
-                """).map(Self.staffMember(from:))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM staff \(includingLeavers ? "" : "WHERE left_on IS NULL")
+                    ORDER BY name COLLATE NOCASE, code
+                    """
+            ).map(Self.staffMember(from:))
         }
     }
 
@@ -101,9 +114,11 @@ extension CoachingStore {
         try write { db in
             guard let member = try Self.fetchStaff(db, code) else { throw StoreError.unknownStaff(code) }
             guard member.isActive else { throw StoreError.inactiveStaff(code) }
-            try db.execute(sql: "UPDATE staff SET left_on = ?, updated_at = ? WHERE code = ?",
+            try db.execute(
+                sql: "UPDATE staff SET left_on = ?, updated_at = ? WHERE code = ?",
                 arguments: [day.iso, now, code.rawValue])
-            try self.audit(db, actor, "staff deactivate", kind: "staff", id: code.rawValue,
+            try self.audit(
+                db, actor, "staff deactivate", kind: "staff", id: code.rawValue,
                 detail: "left on \(day.iso)")
         }
     }
@@ -116,10 +131,11 @@ extension CoachingStore {
         let now = timestamp
         try write { db in
             guard try Self.fetchStaff(db, code) != nil else { throw StoreError.unknownStaff(code) }
-            try db.execute(sql: """
-                UPDATE staff SET pin_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ?
-                WHERE code = ?
-                """, arguments: [hash, now, code.rawValue])
+            try db.execute(
+                sql: """
+                    UPDATE staff SET pin_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ?
+                    WHERE code = ?
+                    """, arguments: [hash, now, code.rawValue])
             try self.audit(db, actor, "pin set", kind: "staff", id: code.rawValue)
         }
     }
@@ -133,10 +149,12 @@ extension CoachingStore {
         let actor = Actor(staff: StaffCode(typedCode), terminal: terminal)
         return try write { db in
             guard let code = StaffCode(typedCode),
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE code = ?",
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM staff WHERE code = ?",
                     arguments: [code.rawValue])
             else {
-                try self.audit(db, Actor(staff: nil, terminal: terminal), "login refused",
+                try self.audit(
+                    db, Actor(staff: nil, terminal: terminal), "login refused",
                     kind: "staff", id: nil, detail: "unknown code")
                 return .refused(attemptsLeft: nil)
             }
@@ -144,7 +162,8 @@ extension CoachingStore {
             if let lockedText: String = row["locked_until"],
                 let until = Self.timestampFormat.date(from: lockedText), until > now
             {
-                try self.audit(db, actor, "login refused", kind: "staff", id: code.rawValue,
+                try self.audit(
+                    db, actor, "login refused", kind: "staff", id: code.rawValue,
                     detail: "locked")
                 return .locked(until: until)
             }
@@ -154,19 +173,24 @@ extension CoachingStore {
                 let failures = (row["failed_logins"] as Int? ?? 0) + 1
                 if failures >= Self.loginAttempts {
                     let until = now.addingTimeInterval(Self.lockout)
-                    try db.execute(sql: "UPDATE staff SET failed_logins = 0, locked_until = ? WHERE code = ?",
+                    try db.execute(
+                        sql: "UPDATE staff SET failed_logins = 0, locked_until = ? WHERE code = ?",
                         arguments: [Self.timestampFormat.string(from: until), code.rawValue])
-                    try self.audit(db, actor, "login locked", kind: "staff", id: code.rawValue,
+                    try self.audit(
+                        db, actor, "login locked", kind: "staff", id: code.rawValue,
                         detail: "\(failures) failures in a row")
                     return .locked(until: until)
                 }
-                try db.execute(sql: "UPDATE staff SET failed_logins = ? WHERE code = ?",
+                try db.execute(
+                    sql: "UPDATE staff SET failed_logins = ? WHERE code = ?",
                     arguments: [failures, code.rawValue])
-                try self.audit(db, actor, "login refused", kind: "staff", id: code.rawValue,
+                try self.audit(
+                    db, actor, "login refused", kind: "staff", id: code.rawValue,
                     detail: member.isActive ? "wrong PIN" : "deactivated")
                 return .refused(attemptsLeft: Self.loginAttempts - failures)
             }
-            try db.execute(sql: "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE code = ?",
+            try db.execute(
+                sql: "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE code = ?",
                 arguments: [code.rawValue])
             try self.audit(db, actor, "login", kind: "staff", id: code.rawValue)
             return .welcome(member)

@@ -140,8 +140,7 @@ public struct FormState: Sendable {
     /// Moves between fields for the keys that do so: Tab and Shift-Tab, and
     /// Enter outside a notes field (where Enter starts a new line). Returns
     /// whether the key moved; `left` holds what `leaveField()` returned.
-    public mutating func navigate(_ key: Key) -> (moved: Bool, left: (key: String, value: String)?)
-    {
+    public mutating func navigate(_ key: Key) -> (moved: Bool, left: (key: String, value: String)?) {
         switch key {
         case .tab: (true, next())
         case .backTab: (true, previous())

@@ -75,9 +75,10 @@ extension KioskSession {
                 start = existing.fields
             } else {
                 let day = SchoolDay(iso: String(existing.updatedAt.prefix(10)))?.british ?? ""
-                guard let answer = try await choose(
-                    title: form.title, intro: ["You have a draft of this form, saved \(day)."],
-                    options: ["Carry on with my draft", "Start again and throw the draft away"])
+                guard
+                    let answer = try await choose(
+                        title: form.title, intro: ["You have a draft of this form, saved \(day)."],
+                        options: ["Carry on with my draft", "Start again and throw the draft away"])
                 else { return }
                 if answer == 0 {
                     start = existing.fields
@@ -177,8 +178,10 @@ extension KioskSession {
         let value = state[field.key]
         switch field.kind {
         case .notes:
-            return .notes(NotesArea(text: value, maxLength: field.lengthLimit ?? 2000, width: area.width,
-                height: area.height))
+            return .notes(
+                NotesArea(
+                    text: value, maxLength: field.lengthLimit ?? 2000, width: area.width,
+                    height: area.height))
         case .choice:
             let options = state.choices(for: field).map(\.pair)
             return .choice(ChoiceList(options: options, selected: value.isEmpty ? nil : value, height: area.height))
@@ -207,7 +210,8 @@ extension KioskSession {
         }
     }
 
-    private func fillFullScreen(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]? {
+    private func fillFullScreen(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]?
+    {
         var state = start
         if state.values.contains(where: { !$0.value.isEmpty && state.form.field($0.key)?.defaultValue == nil }),
             let firstEmpty = state.fields.firstIndex(where: { state[$0.key].isEmpty })
@@ -224,14 +228,17 @@ extension KioskSession {
             if let field = state.current { state[field.key] = editor.text }
             if let left = move(&state) {
                 try await context.withStore { store in
-                    try store.saveDraftField(staff: draft.staff, form: draft.form, context: draft.context,
+                    try store.saveDraftField(
+                        staff: draft.staff, form: draft.form, context: draft.context,
                         field: left.key, value: left.value)
                 }
             }
             if let field = state.current, let problem = state.problems[field.key] {
                 message = problem.message
             }
-            if let field = state.current { editor = self.editor(for: field, state: state, area: editorArea(for: field)) }
+            if let field = state.current {
+                editor = self.editor(for: field, state: state, area: editorArea(for: field))
+            }
         }
 
         while true {
@@ -277,7 +284,8 @@ extension KioskSession {
                 case let .failure(problems):
                     if let problem = problems.first {
                         try await leave { $0.move(to: problem.key) }
-                        message = "\(problem.label): \(problem.message)"
+                        message =
+                            "\(problem.label): \(problem.message)"
                             + (problems.count > 1 ? " (\(problems.count) fields need attention)" : "")
                     }
                 }
@@ -325,18 +333,23 @@ extension KioskSession {
         for (offset, field) in fields.enumerated().dropFirst(top).prefix(room) {
             let row = 3 + offset - top
             let value = offset == state.index ? editor.text : state[field.key]
-            let mark = state.problems[field.key] != nil ? "!"
-                : !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "✓"
-                : field.required ? "*" : " "
+            let mark =
+                state.problems[field.key] != nil
+                ? "!"
+                : !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? "✓"
+                    : field.required ? "*" : " "
             let current = offset == state.index
-            screen.put((current ? "›" : " ") + mark + " " + field.label, row: row, column: 0,
+            screen.put(
+                (current ? "›" : " ") + mark + " " + field.label, row: row, column: 0,
                 style: current ? .reverse : .plain, width: listWidth)
         }
         for row in 3...bottom { screen.put("│", row: row, column: listWidth + 1, style: .dim) }
         guard let field = state.current else { return screen }
         let left = listWidth + 2
         let paneWidth = width - left - 1
-        screen.put(field.label + (field.required ? " (required)" : ""), row: 3, column: left, style: .bold,
+        screen.put(
+            field.label + (field.required ? " (required)" : ""), row: 3, column: left, style: .bold,
             width: paneWidth)
         for (offset, line) in Layout.wrap(field.help, width: paneWidth).prefix(3).enumerated() {
             screen.put(line, row: 4 + offset, column: left, style: .dim, width: paneWidth)
@@ -347,7 +360,8 @@ extension KioskSession {
 
     // MARK: Line by line
 
-    private func fillLineByLine(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]? {
+    private func fillLineByLine(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]?
+    {
         var form = LineModeForm(state: start)
         var saved = start.values
         await writeLine("")
@@ -385,7 +399,8 @@ extension KioskSession {
         guard !changed.isEmpty else { return }
         try await context.withStore { store in
             for (field, value) in changed {
-                try store.saveDraftField(staff: draft.staff, form: draft.form, context: draft.context,
+                try store.saveDraftField(
+                    staff: draft.staff, form: draft.form, context: draft.context,
                     field: field, value: value)
             }
         }
@@ -436,7 +451,9 @@ extension KioskSession {
         case .impact:
             let impact = try RecordBuilder.impact(values, author: person.code, submittedOn: today)
             guard let cycleID else { return "" }
-            try await context.withStore { store in try store.saveImpact(impact, cycle: cycleID, by: actor, discarding: draft) }
+            try await context.withStore { store in
+                try store.saveImpact(impact, cycle: cycleID, by: actor, discarding: draft)
+            }
             return "Saved: the impact statement of cycle \(cycleID). Thank you."
         case .cpd:
             let activity = try RecordBuilder.cpd(values, owner: person.code)
@@ -444,7 +461,8 @@ extension KioskSession {
             return "Saved to your CPD log: \(activity.title), " + String(format: "%g", activity.hours) + " hours."
         case .cycle:
             let start = try RecordBuilder.cycle(values)
-            let cycle = CoachingCycle(trio: start.trio, priority: start.priority, focus: start.focus, startedOn: today,
+            let cycle = CoachingCycle(
+                trio: start.trio, priority: start.priority, focus: start.focus, startedOn: today,
                 by: person.code)
             let id = try await context.withStore { store in try store.startCycle(cycle, by: actor, discarding: draft) }
             return "Started cycle \(id): coachee \(start.trio.coachee), coach \(start.trio.coach), "

@@ -26,12 +26,17 @@ struct HomeSummary: Sendable {
         for stored in try store.cycles(member: person) {
             guard let position = stored.cycle.trio.position(of: person) else { continue }
             let trio = stored.cycle.trio
-            lines.append(CycleLine(
-                stored: stored, position: position,
-                partnerNames: [.coachee: names[trio.coachee] ?? "\(trio.coachee)",
-                    .coach: names[trio.coach] ?? "\(trio.coach)", .observer: names[trio.observer] ?? "\(trio.observer)"],
-                agreement: try store.agreement(cycle: stored.id), hasImpact: try store.impact(cycle: stored.id) != nil,
-                lastSession: try store.sessions(cycle: stored.id).last?.record.heldOn))
+            lines.append(
+                CycleLine(
+                    stored: stored, position: position,
+                    partnerNames: [
+                        .coachee: names[trio.coachee] ?? "\(trio.coachee)",
+                        .coach: names[trio.coach] ?? "\(trio.coach)",
+                        .observer: names[trio.observer] ?? "\(trio.observer)",
+                    ],
+                    agreement: try store.agreement(cycle: stored.id),
+                    hasImpact: try store.impact(cycle: stored.id) != nil,
+                    lastSession: try store.sessions(cycle: stored.id).last?.record.heldOn))
         }
         return HomeSummary(cycles: lines, drafts: try store.drafts(staff: person), names: names)
     }
@@ -45,7 +50,9 @@ struct HomeSummary: Sendable {
             let title = forms.form(draft.form)?.title ?? draft.form
             let when = draft.updatedAt.prefix(10)
             let day = SchoolDay(iso: String(when))?.british ?? String(when)
-            items.append("A draft \(title.lowercased()) \(draft.context.isEmpty ? "" : "(\(draft.context)) ")to finish, saved \(day).")
+            items.append(
+                "A draft \(title.lowercased()) \(draft.context.isEmpty ? "" : "(\(draft.context)) ")to finish, saved \(day)."
+            )
         }
         for line in openCycles where line.position != .observer {
             let id = line.stored.id
@@ -54,9 +61,10 @@ struct HomeSummary: Sendable {
                 let mine = line.position == .coachee ? agreement.coacheeConfirmedOn : agreement.coachConfirmedOn
                 if mine == nil { items.append("Confirm the coaching agreement of cycle \(id) with \(other).") }
             } else {
-                items.append(line.position == .coachee
-                    ? "Write your coaching agreement for cycle \(id) with \(other)."
-                    : "Cycle \(id) with \(other) has no coaching agreement yet.")
+                items.append(
+                    line.position == .coachee
+                        ? "Write your coaching agreement for cycle \(id) with \(other)."
+                        : "Cycle \(id) with \(other) has no coaching agreement yet.")
             }
             let stage = line.stored.cycle.stage
             if stage >= .postLesson && !line.hasImpact {
@@ -102,9 +110,10 @@ extension KioskSession {
             let forms = context.forms
             let menu = homeMenu(summary: summary, forms: forms)
             let due = summary.due(today: today, forms: forms)
-            guard let choice = try await choose(
-                title: greeting, intro: due.isEmpty ? ["Nothing is waiting for you."] : due.map { "• " + $0 },
-                introHeading: due.isEmpty ? nil : "Waiting for you", options: menu.map(\.label), allowEscape: false)
+            guard
+                let choice = try await choose(
+                    title: greeting, intro: due.isEmpty ? ["Nothing is waiting for you."] : due.map { "• " + $0 },
+                    introHeading: due.isEmpty ? nil : "Waiting for you", options: menu.map(\.label), allowEscape: false)
             else { continue }
             switch menu[choice].choice {
             case .logOut: throw SessionEnd.loggedOut
@@ -130,8 +139,11 @@ extension KioskSession {
         var menu: [(label: String, choice: HomeChoice)] = []
         for draft in summary.drafts {
             guard let form = forms.form(draft.form) else { continue }
-            menu.append(("Finish your draft: \(form.title)\(draft.context.isEmpty ? "" : " (\(draft.context))")",
-                .resume(form: draft.form, context: draft.context)))
+            menu.append(
+                (
+                    "Finish your draft: \(form.title)\(draft.context.isEmpty ? "" : " (\(draft.context))")",
+                    .resume(form: draft.form, context: draft.context)
+                ))
         }
         let offered = forms.forms.filter { FormAccess.mayOpen($0, person: person, cycles: summary.openCycles) }
         for form in offered.sorted(by: { Self.menuOrder($0.record) < Self.menuOrder($1.record) }) {
@@ -161,9 +173,10 @@ extension KioskSession {
     }
 
     /// A menu: full-screen with arrows and numbers, or numbered lines. Nil on Esc.
-    func choose(title: String, intro: [String] = [], introHeading: String? = nil, options: [String],
-                allowEscape: Bool = true, keys: String? = nil) async throws -> Int?
-    {
+    func choose(
+        title: String, intro: [String] = [], introHeading: String? = nil, options: [String],
+        allowEscape: Bool = true, keys: String? = nil
+    ) async throws -> Int? {
         var selected = 0
         var top = 0
         while true {
@@ -192,10 +205,13 @@ extension KioskSession {
                 continue
             }
             let frame = { () -> Screen in
-                self.menuFrame(title: title, intro: intro, introHeading: introHeading, options: options,
-                    selected: selected, top: &top, keys: keys ?? (allowEscape
-                        ? "↑↓ choose · Enter open · Esc back · Ctrl-T line mode"
-                        : "↑↓ choose · Enter open · a number jumps · Ctrl-T line mode"))
+                self.menuFrame(
+                    title: title, intro: intro, introHeading: introHeading, options: options,
+                    selected: selected, top: &top,
+                    keys: keys
+                        ?? (allowEscape
+                            ? "↑↓ choose · Enter open · Esc back · Ctrl-T line mode"
+                            : "↑↓ choose · Enter open · a number jumps · Ctrl-T line mode"))
             }
             await show(frame())
             let key = try await nextKey(redraw: frame)
@@ -217,9 +233,10 @@ extension KioskSession {
         }
     }
 
-    private func menuFrame(title: String, intro: [String], introHeading: String?, options: [String],
-                           selected: Int, top: inout Int, keys: String) -> Screen
-    {
+    private func menuFrame(
+        title: String, intro: [String], introHeading: String?, options: [String],
+        selected: Int, top: inout Int, keys: String
+    ) -> Screen {
         var (screen, body) = Layout.page(
             width: width, height: height, school: context.schoolName, person: person, today: today.british,
             title: title, message: message, keys: keys)

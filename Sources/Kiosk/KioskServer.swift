@@ -20,9 +20,10 @@ public final class KioskContext: Sendable {
     private let formsDirectory: String
 
     /// - Parameter formsDirectory: where the proforma definitions are; loaded now and on SIGHUP.
-    public init(store: CoachingStore, schoolName: String, formsDirectory: String, limits: SessionLimits,
-                logger: Logger) throws(FormCatalogError)
-    {
+    public init(
+        store: CoachingStore, schoolName: String, formsDirectory: String, limits: SessionLimits,
+        logger: Logger
+    ) throws(FormCatalogError) {
         self.store = store
         self.schoolName = schoolName
         self.limits = limits
@@ -76,9 +77,10 @@ public final class TelnetService: Service, Sendable {
     private let onListening: @Sendable ([BoundAddress]) -> Void
     private let openChannels = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
 
-    public init(context: KioskContext, listeners: [(host: String, port: Int)], group: any EventLoopGroup,
-                onListening: @escaping @Sendable ([BoundAddress]) -> Void = { _ in })
-    {
+    public init(
+        context: KioskContext, listeners: [(host: String, port: Int)], group: any EventLoopGroup,
+        onListening: @escaping @Sendable ([BoundAddress]) -> Void = { _ in }
+    ) {
         self.context = context
         self.listeners = listeners
         self.group = group
@@ -105,19 +107,22 @@ public final class TelnetService: Service, Sendable {
                         let sync = channel.pipeline.syncOperations
                         try sync.addHandler(TelnetHandler(negotiationWait: limits.negotiationWait))
                         try sync.addHandler(KeyInputHandler())
-                        try sync.addHandler(IdleWatchHandler(loginLimit: limits.loginTimeout, idleLimit: limits.idleTimeout))
+                        try sync.addHandler(
+                            IdleWatchHandler(loginLimit: limits.loginTimeout, idleLimit: limits.idleTimeout))
                         let terminal = try NIOAsyncChannel<SessionInput, ByteBuffer>(
                             wrappingChannelSynchronously: channel,
                             configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 16)))
-                        return Admission.admitted(terminal, origin: "telnet \(address):\(channel.remoteAddress?.port ?? 0)")
+                        return Admission.admitted(
+                            terminal, origin: "telnet \(address):\(channel.remoteAddress?.port ?? 0)")
                     }
                 }
             servers.append(server)
         }
         let listening = servers
-        onListening(listening.compactMap { server in
-            server.channel.localAddress.map { BoundAddress(host: $0.ipAddress ?? "?", port: $0.port ?? 0) }
-        })
+        onListening(
+            listening.compactMap { server in
+                server.channel.localAddress.map { BoundAddress(host: $0.ipAddress ?? "?", port: $0.port ?? 0) }
+            })
         for address in listening.compactMap({ $0.channel.localAddress }) {
             context.logger.info("listening for telnet", metadata: ["address": "\(address)"])
         }
@@ -152,10 +157,12 @@ public final class TelnetService: Service, Sendable {
     private func serve(_ admission: Admission) async {
         switch admission {
         case let .refused(channel, refusal):
-            let message = switch refusal {
-            case .full: "Sorry: every kiosk place is in use just now. Please try again in a few minutes.\r\n"
-            case .tooManyFromAddress: "Sorry: too many kiosk sessions are open from this computer. Close one and try again.\r\n"
-            }
+            let message =
+                switch refusal {
+                case .full: "Sorry: every kiosk place is in use just now. Please try again in a few minutes.\r\n"
+                case .tooManyFromAddress:
+                    "Sorry: too many kiosk sessions are open from this computer. Close one and try again.\r\n"
+                }
             context.logger.notice("connection refused", metadata: ["reason": "\(refusal)"])
             try? await channel.writeAndFlush(ByteBuffer(string: message))
             try? await channel.close()

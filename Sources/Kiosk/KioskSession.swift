@@ -46,9 +46,10 @@ final class KioskSession {
     var pendingKeys: [Key] = []
     var io: TerminalIO?
 
-    init(context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String,
-         transport: Transport)
-    {
+    init(
+        context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String,
+        transport: Transport
+    ) {
         self.context = context
         self.terminal = terminal
         self.origin = origin
@@ -98,16 +99,19 @@ final class KioskSession {
     }
 
     private func sayGoodbye(_ end: SessionEnd) async {
-        let text: String? = switch end {
-        case .disconnected: nil
-        case .idle: person == nil
-            ? "No login within \(Self.spoken(context.limits.loginTimeout)): this terminal is free for someone else."
-            : "Logged out after \(Self.spoken(context.limits.idleTimeout)) without a key. "
-                + "Anything you typed is saved in your drafts."
-        case .interrupted: "Session ended. Anything you typed is saved in your drafts."
-        case .shuttingDown: "The kiosk is closing for maintenance. Anything you typed is saved in your drafts; please log in again in a few minutes."
-        case .loggedOut: "Logged out. Thank you" + (person.map { ", \($0.firstName)" } ?? "") + "."
-        }
+        let text: String? =
+            switch end {
+            case .disconnected: nil
+            case .idle:
+                person == nil
+                    ? "No login within \(Self.spoken(context.limits.loginTimeout)): this terminal is free for someone else."
+                    : "Logged out after \(Self.spoken(context.limits.idleTimeout)) without a key. "
+                        + "Anything you typed is saved in your drafts."
+            case .interrupted: "Session ended. Anything you typed is saved in your drafts."
+            case .shuttingDown:
+                "The kiosk is closing for maintenance. Anything you typed is saved in your drafts; please log in again in a few minutes."
+            case .loggedOut: "Logged out. Thank you" + (person.map { ", \($0.firstName)" } ?? "") + "."
+            }
         guard let text else { return }
         if fullScreen { await write(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25h".utf8)) }
         await write(Array(("\r\n" + Sanitizer.clean(text) + "\r\n").utf8))
@@ -240,7 +244,10 @@ final class KioskSession {
             case .redraw:
                 if fullScreen { return "" }
             case let .key(key):
-                if key == .escape { await write(Array("\r\n".utf8)); return "\u{1B}" }
+                if key == .escape {
+                    await write(Array("\r\n".utf8))
+                    return "\u{1B}"
+                }
                 let (echo, finished) = editor.handle(key)
                 if !echo.isEmpty { await write(echo) }
                 if let finished { return finished }
@@ -255,9 +262,10 @@ final class TerminalIO {
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var closed = false
 
-    init(inbound: NIOAsyncChannelInboundStream<SessionInput>.AsyncIterator,
-         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>)
-    {
+    init(
+        inbound: NIOAsyncChannelInboundStream<SessionInput>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) {
         self.inbound = inbound
         self.outbound = outbound
     }

@@ -50,9 +50,10 @@ enum Layout {
     /// A page: title bar with the school and the person, `title` under it,
     /// and the message and key lines at the bottom. Returns the screen and
     /// the body's rows.
-    static func page(width: Int, height: Int, school: String, person: StaffMember?, today: String,
-                     title: String, message: String?, keys: String) -> (Screen, body: Rect)
-    {
+    static func page(
+        width: Int, height: Int, school: String, person: StaffMember?, today: String,
+        title: String, message: String?, keys: String
+    ) -> (Screen, body: Rect) {
         var screen = Screen(width: width, height: height)
         screen.fill(row: 0, column: 0, width: width, style: .reverse)
         screen.put(" Coaching Kiosk · " + school, row: 0, column: 0, style: .reverse, width: width - 2)

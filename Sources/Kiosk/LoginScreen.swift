@@ -70,14 +70,16 @@ extension KioskSession {
             return member
         case let .refused(attemptsLeft):
             if let attemptsLeft, attemptsLeft <= 2 {
-                message = "That staff code and PIN do not match. \(attemptsLeft) more "
+                message =
+                    "That staff code and PIN do not match. \(attemptsLeft) more "
                     + (attemptsLeft == 1 ? "try" : "tries") + " before this code is locked for 15 minutes."
             } else {
                 message = "That staff code and PIN do not match. Check both and try again."
             }
         case let .locked(until):
             let time = DateFormatter.localizedString(from: until, dateStyle: .none, timeStyle: .short)
-            message = "This code is locked until \(time) after five wrong PINs. "
+            message =
+                "This code is locked until \(time) after five wrong PINs. "
                 + "Ask the school office if you need it sooner."
         }
         logger.notice("login refused")

@@ -36,26 +36,33 @@ struct MyRecords: Sendable {
             let cycle = line.stored.cycle
             let id = line.stored.id
             let relation = Relation(of: person.code, in: cycle.trio)
-            lines.append("Cycle \(id) · \(cycle.stage.title) since \(cycle.inStageSince.british) · you are the \(line.position.rawValue)")
-            lines.append("  Coachee \(line.partnerNames[.coachee] ?? ""), coach \(line.partnerNames[.coach] ?? ""), "
-                + "observer \(line.partnerNames[.observer] ?? "")")
+            lines.append(
+                "Cycle \(id) · \(cycle.stage.title) since \(cycle.inStageSince.british) · you are the \(line.position.rawValue)"
+            )
+            lines.append(
+                "  Coachee \(line.partnerNames[.coachee] ?? ""), coach \(line.partnerNames[.coach] ?? ""), "
+                    + "observer \(line.partnerNames[.observer] ?? "")")
             if let priority = cycle.priority {
                 lines.append("  Priority \(priority): \(priorities[priority] ?? "")")
             }
             if !cycle.focus.isEmpty { lines.append("  Focus: \(cycle.focus)") }
-            lines.append("  Stages: " + cycle.history.map { "\($0.stage.title) \($0.on.british)" }.joined(separator: " → "))
+            lines.append(
+                "  Stages: " + cycle.history.map { "\($0.stage.title) \($0.on.british)" }.joined(separator: " → "))
             if may(.agreement, relation), let agreement = line.agreement {
                 reads.append(("read", "agreement", "\(id)"))
-                lines.append("  Coaching agreement (coachee "
-                    + (agreement.coacheeConfirmedOn.map { "confirmed \($0.british)" } ?? "not yet confirmed")
-                    + ", coach " + (agreement.coachConfirmedOn.map { "confirmed \($0.british)" } ?? "not yet confirmed") + ")")
+                lines.append(
+                    "  Coaching agreement (coachee "
+                        + (agreement.coacheeConfirmedOn.map { "confirmed \($0.british)" } ?? "not yet confirmed")
+                        + ", coach "
+                        + (agreement.coachConfirmedOn.map { "confirmed \($0.british)" } ?? "not yet confirmed") + ")")
                 field("Goals", agreement.goals)
                 field("Meeting pattern", agreement.meetingPattern)
             }
             if may(.goal, relation) {
                 for stored in try store.goals(cycle: id) {
                     let goal = stored.record
-                    lines.append("  Goal (\(goal.status.rawValue)\(goal.priority.map { ", \($0)" } ?? "")): \(goal.text)")
+                    lines.append(
+                        "  Goal (\(goal.status.rawValue)\(goal.priority.map { ", \($0)" } ?? "")): \(goal.text)")
                 }
             }
             for stored in try store.sessions(cycle: id) {
@@ -64,8 +71,9 @@ struct MyRecords: Sendable {
                     continue
                 }
                 reads.append(("read", "session", "\(stored.id)"))
-                lines.append("  Session \(session.heldOn.british) · \(session.kind.title)"
-                    + (session.sharedWithObserver ? " · shared with the observer" : ""))
+                lines.append(
+                    "  Session \(session.heldOn.british) · \(session.kind.title)"
+                        + (session.sharedWithObserver ? " · shared with the observer" : ""))
                 field("Goal", session.goal)
                 field("Reality", session.reality)
                 field("Options", session.options)
@@ -96,12 +104,14 @@ struct MyRecords: Sendable {
             lines.append("")
         }
         let cpd = try store.cpd(owner: person.code)
-        lines.append("My CPD log: \(cpd.count) activit\(cpd.count == 1 ? "y" : "ies"), "
-            + String(format: "%g", cpd.reduce(0) { $0 + $1.record.hours }) + " hours")
+        lines.append(
+            "My CPD log: \(cpd.count) activit\(cpd.count == 1 ? "y" : "ies"), "
+                + String(format: "%g", cpd.reduce(0) { $0 + $1.record.hours }) + " hours")
         for stored in cpd.reversed() {
             let activity = stored.record
-            lines.append("  \(activity.heldOn.british) · \(activity.title) · \(activity.kind.title) · "
-                + String(format: "%g", activity.hours) + " h" + (activity.priority.map { " · \($0)" } ?? ""))
+            lines.append(
+                "  \(activity.heldOn.british) · \(activity.title) · \(activity.kind.title) · "
+                    + String(format: "%g", activity.hours) + " h" + (activity.priority.map { " · \($0)" } ?? ""))
         }
         return MyRecords(lines: lines, reads: reads)
     }
@@ -135,7 +145,8 @@ extension KioskSession {
                     width: self.width, height: self.height, school: self.context.schoolName, person: self.person,
                     today: self.today.british, title: title, message: self.message,
                     keys: "↑↓ PgUp PgDn scroll · Home/End · Esc back"
-                        + "   lines \(min(top + 1, wrapped.count))–\(min(top + room, wrapped.count)) of \(wrapped.count)")
+                        + "   lines \(min(top + 1, wrapped.count))–\(min(top + room, wrapped.count)) of \(wrapped.count)"
+                )
                 for (offset, line) in wrapped.dropFirst(top).prefix(body.height).enumerated() {
                     screen.put(line, row: body.row + offset, column: body.column, width: body.width)
                 }

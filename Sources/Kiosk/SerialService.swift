@@ -45,9 +45,10 @@ public final class SerialService: Service, Sendable {
     private let group: any EventLoopGroup
     private let retryDelay: Duration
 
-    public init(context: KioskContext, terminal: SerialTerminal, group: any EventLoopGroup,
-                retryDelay: Duration = .seconds(1))
-    {
+    public init(
+        context: KioskContext, terminal: SerialTerminal, group: any EventLoopGroup,
+        retryDelay: Duration = .seconds(1)
+    ) {
         self.context = context
         self.terminal = terminal
         self.group = group
@@ -69,7 +70,8 @@ public final class SerialService: Service, Sendable {
                     logger.info("serial session ended", metadata: ["device": "\(self.terminal.device)"])
                 } catch {
                     if !reportedMissing {
-                        logger.warning("serial line unavailable; watching for it to return",
+                        logger.warning(
+                            "serial line unavailable; watching for it to return",
                             metadata: ["device": "\(self.terminal.device)", "error": "\(error)"])
                         reportedMissing = true
                     }
@@ -88,13 +90,16 @@ public final class SerialService: Service, Sendable {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(SerialInputHandler(terminalType: terminalType))
                     try sync.addHandler(KeyInputHandler())
-                    try sync.addHandler(IdleWatchHandler(loginLimit: limits.loginTimeout, idleLimit: limits.idleTimeout))
+                    try sync.addHandler(
+                        IdleWatchHandler(loginLimit: limits.loginTimeout, idleLimit: limits.idleTimeout))
                     return try NIOAsyncChannel<SessionInput, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         await withGracefulShutdownHandler {
-            await KioskSession(context: context, terminal: channel, origin: "serial \(terminal.device)",
-                transport: .serial).run()
+            await KioskSession(
+                context: context, terminal: channel, origin: "serial \(terminal.device)",
+                transport: .serial
+            ).run()
         } onGracefulShutdown: {
             channel.channel.pipeline.fireUserInboundEventTriggered(KioskShuttingDown())
         }

@@ -180,7 +180,8 @@ public struct KioskSettings: Sendable, Equatable {
                 serial = []
                 for (item, node) in try list() {
                     guard let line = SerialLine(item) else {
-                        throw yaml.error(at: node, key: key,
+                        throw yaml.error(
+                            at: node, key: key,
                             "\"\(item)\" should be /dev/ttyX or /dev/ttyX:BAUD with BAUD one of "
                                 + SerialLine.baudRates.map(String.init).joined(separator: ", "))
                     }
@@ -197,7 +198,8 @@ public struct KioskSettings: Sendable, Equatable {
                 for (inner, innerValue, innerLine) in try yaml.mapping(value, key: key) {
                     let path = "retention.\(inner)"
                     guard ["years_after_leaving", "years_after_cycle_closed"].contains(inner) else {
-                        throw YAMLFileError(file: yaml.file, line: innerLine ?? innerValue.mark?.line, key: path,
+                        throw YAMLFileError(
+                            file: yaml.file, line: innerLine ?? innerValue.mark?.line, key: path,
                             reason: "unknown key; retention takes years_after_leaving and years_after_cycle_closed")
                     }
                     guard innerValue.scalar != nil, let years = Int(innerValue.string ?? ""), (1...100).contains(years)
@@ -220,8 +222,11 @@ public struct KioskSettings: Sendable, Equatable {
             case "layouts":
                 layouts = try text()
             default:
-                throw YAMLFileError(file: yaml.file, line: keyLine ?? value.mark?.line, key: key, reason:
-                    "unknown key; the keys are " + Self.keys.map { $0.key.split(separator: ".")[0] }
+                throw YAMLFileError(
+                    file: yaml.file, line: keyLine ?? value.mark?.line, key: key,
+                    reason:
+                        "unknown key; the keys are "
+                        + Self.keys.map { $0.key.split(separator: ".")[0] }
                         .reduce(into: [String]()) { if !$0.contains(String($1)) { $0.append(String($1)) } }
                         .joined(separator: ", "))
             }

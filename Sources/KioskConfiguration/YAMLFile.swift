@@ -49,7 +49,8 @@ public struct YAMLFile {
     public init(path: String) throws(YAMLFileError) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw YAMLFileError(file: path, line: nil, key: nil,
+            throw YAMLFileError(
+                file: path, line: nil, key: nil,
                 reason: "cannot be read (\((error as NSError).localizedDescription))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -59,7 +60,9 @@ public struct YAMLFile {
     }
 
     /// The root as a mapping of key → (value, line of the key).
-    public func mapping(_ node: Node? = nil, key: String? = nil) throws(YAMLFileError) -> [(key: String, value: Node, line: Int?)] {
+    public func mapping(_ node: Node? = nil, key: String? = nil) throws(YAMLFileError) -> [(
+        key: String, value: Node, line: Int?
+    )] {
         let node = node ?? root
         guard let mapping = node.mapping else {
             throw error(at: node, key: key, "should be a set of `key: value` lines")

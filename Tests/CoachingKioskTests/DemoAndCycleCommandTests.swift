@@ -20,9 +20,10 @@ struct DemoAndCycleCommandTests {
             #expect(!only.isEmpty && only.allSatisfy { $0["stage"] as? String == stage })
         }
         let table = try kiosk.succeed(["cycle", "list"])
-        for title in ["Coaching agreement", "Pre-lesson discussion", "Observed lesson", "Post-lesson analysis",
-            "Impact statement", "Closed"]
-        {
+        for title in [
+            "Coaching agreement", "Pre-lesson discussion", "Observed lesson", "Post-lesson analysis",
+            "Impact statement", "Closed",
+        ] {
             #expect(table.contains(title), "the table names the stage \(title)")
         }
         #expect(try kiosk.rows(["staff", "list"]).count >= 25)
@@ -45,7 +46,9 @@ struct DemoAndCycleCommandTests {
     func cycleLifecycle() throws {
         let kiosk = try KioskProgram()
         defer { kiosk.remove() }
-        let csv = try kiosk.write("staff.csv", """
+        let csv = try kiosk.write(
+            "staff.csv",
+            """
             code,name,subject,roles
             SJO,Siân Jones,Maths,
             DAP,Dafydd ap Rhys,Science,coach
@@ -53,8 +56,10 @@ struct DemoAndCycleCommandTests {
             """)
         _ = try kiosk.succeed(["staff", "import", csv])
         _ = try kiosk.succeed(["priority", "add", "P2", "Oracy, across the curriculum", "--detail", "Talk first"])
-        let started = try kiosk.succeed(["cycle", "start", "--coachee", "SJO", "--coach", "DAP", "--observer", "ZOB",
-            "--priority", "P2", "--focus", "Talk partners, sentence stems", "--on", "07/09/2026"])
+        let started = try kiosk.succeed([
+            "cycle", "start", "--coachee", "SJO", "--coach", "DAP", "--observer", "ZOB",
+            "--priority", "P2", "--focus", "Talk partners, sentence stems", "--on", "07/09/2026",
+        ])
         #expect(started.contains("Started cycle 1"))
         #expect(try kiosk.succeed(["cycle", "advance", "1", "--on", "14/09/2026"]).contains("Pre-lesson discussion"))
         #expect(try kiosk.succeed(["cycle", "advance", "1", "--on", "21/09/2026"]).contains("Observed lesson"))

@@ -46,9 +46,10 @@ struct KioskProgram {
     /// unless `arguments` name their own, and nothing on standard input
     /// unless `input` is given.
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-             useDatabase: Bool = true) throws -> Result
-    {
+    func run(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+        useDatabase: Bool = true
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         var arguments = arguments
@@ -88,11 +89,13 @@ struct KioskProgram {
     }
 
     /// Runs and requires success, returning standard output.
-    func succeed(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String
-    {
+    func succeed(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let result = try run(arguments, input: input, environment: environment)
-        #expect(result.status == 0, "\(arguments.joined(separator: " ")) failed: \(result.errors)",
+        #expect(
+            result.status == 0, "\(arguments.joined(separator: " ")) failed: \(result.errors)",
             sourceLocation: sourceLocation)
         return result.output
     }

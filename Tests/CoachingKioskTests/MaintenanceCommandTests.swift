@@ -35,8 +35,10 @@ struct MaintenanceCommandTests {
         let inTwoYears = Calendar(identifier: .gregorian).date(byAdding: .year, value: 2, to: Date()) ?? Date()
         let format = DateFormatter()
         format.dateFormat = "yyyy-MM-dd"
-        let later = try kiosk.succeed(["purge", "--dry-run", "--years-after-leaving", "1",
-            "--as-of", format.string(from: inTwoYears), "--format", "json"])
+        let later = try kiosk.succeed([
+            "purge", "--dry-run", "--years-after-leaving", "1",
+            "--as-of", format.string(from: inTwoYears), "--format", "json",
+        ])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(later.utf8)) as? [String: Any])
         #expect((report["staff"] as? [String])?.count == 1)
         #expect(report["dryRun"] as? Bool == true)
@@ -78,25 +80,32 @@ struct MaintenanceCommandTests {
     func precedence() throws {
         let kiosk = try KioskProgram()
         defer { kiosk.remove() }
-        let config = try kiosk.write("config.yaml", "school_name: From the file\ndatabase: file.sqlite\nidle_timeout: 10m\n")
+        let config = try kiosk.write(
+            "config.yaml", "school_name: From the file\ndatabase: file.sqlite\nidle_timeout: 10m\n")
         let fileOnly = try kiosk.run(["config", "show", "--config", config], useDatabase: false)
         #expect(fileOnly.output.contains("database: \"file.sqlite\""))
         #expect(fileOnly.output.contains("idle_timeout: 600"))
-        let environment = try kiosk.run(["config", "show", "--config", config],
+        let environment = try kiosk.run(
+            ["config", "show", "--config", config],
             environment: ["COACHING_KIOSK_DB": "env.sqlite"], useDatabase: false)
         #expect(environment.output.contains("database: \"env.sqlite\""))
-        let flag = try kiosk.run(["config", "show", "--config", config, "--database", "flag.sqlite",
-            "--school-name", "Ysgol y Faner"], environment: ["COACHING_KIOSK_DB": "env.sqlite"], useDatabase: false)
+        let flag = try kiosk.run(
+            [
+                "config", "show", "--config", config, "--database", "flag.sqlite",
+                "--school-name", "Ysgol y Faner",
+            ], environment: ["COACHING_KIOSK_DB": "env.sqlite"], useDatabase: false)
         #expect(flag.output.contains("database: \"flag.sqlite\""))
         #expect(flag.output.contains("school_name: \"Ysgol y Faner\""))
     }
 
-    @Test("every command has --help", arguments: [
-        [], ["staff"], ["staff", "import"], ["staff", "list"], ["staff", "set-pin"], ["staff", "deactivate"],
-        ["priority"], ["priority", "add"], ["priority", "list"], ["cycle"], ["cycle", "start"], ["cycle", "list"],
-        ["cycle", "advance"], ["cycle", "back"], ["export"], ["backup"], ["purge"], ["config"], ["config", "show"],
-        ["config", "check"], ["demo"],
-    ])
+    @Test(
+        "every command has --help",
+        arguments: [
+            [], ["staff"], ["staff", "import"], ["staff", "list"], ["staff", "set-pin"], ["staff", "deactivate"],
+            ["priority"], ["priority", "add"], ["priority", "list"], ["cycle"], ["cycle", "start"], ["cycle", "list"],
+            ["cycle", "advance"], ["cycle", "back"], ["export"], ["backup"], ["purge"], ["config"], ["config", "show"],
+            ["config", "check"], ["demo"],
+        ])
     func help(command: [String]) throws {
         let kiosk = try KioskProgram()
         defer { kiosk.remove() }

@@ -4,14 +4,16 @@ import Testing
 @Suite("staff import, as the office runs it")
 struct StaffImportCommandTests {
     /// An MIS export at its most awkward: BOM, CRLF, quotes, accents, Welsh letters, blank lines.
-    static let awkwardCSV: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((
-        "Code,Name,Subject,Roles,Email\r\n"
-        + "SJO,Siân Jones,Maths,coach;lead-coach,sian.jones@example.org\r\n"
-        + "\r\n"
-        + "OBR,\"O'Brien, Zoë\",\"English, Drama\",,\r\n"
-        + "WYN,Ŵyn Ó Súilleabháin,Welsh,coach,\r\n"
-        + "DAP,\"Dafydd \"\"Dai\"\" ap Gruffydd\",Science,impact-lead,\r\n"
-        + "\r\n").utf8)
+    static let awkwardCSV: [UInt8] =
+        [0xEF, 0xBB, 0xBF]
+        + Array(
+            ("Code,Name,Subject,Roles,Email\r\n"
+                + "SJO,Siân Jones,Maths,coach;lead-coach,sian.jones@example.org\r\n"
+                + "\r\n"
+                + "OBR,\"O'Brien, Zoë\",\"English, Drama\",,\r\n"
+                + "WYN,Ŵyn Ó Súilleabháin,Welsh,coach,\r\n"
+                + "DAP,\"Dafydd \"\"Dai\"\" ap Gruffydd\",Science,impact-lead,\r\n"
+                + "\r\n").utf8)
 
     @Test("an awkward staff CSV imports with every name intact, and twice without duplicates")
     func awkwardTwice() throws {
@@ -40,7 +42,9 @@ struct StaffImportCommandTests {
     func badRowsRefused() throws {
         let kiosk = try KioskProgram()
         defer { kiosk.remove() }
-        let csv = try kiosk.write("bad.csv", """
+        let csv = try kiosk.write(
+            "bad.csv",
+            """
             code,name,subject,roles
             AAA,Alys Evans,Maths,
             BBB,,Science,

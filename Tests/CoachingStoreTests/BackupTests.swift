@@ -28,8 +28,10 @@ struct BackupTests {
         let writer = Task.detached {
             var written = 0
             while !Task.isCancelled && written < 5_000 {
-                try store.addCPD(CPDActivity(owner: "SJO", heldOn: day("2026-10-02"), title: "Busy",
-                    kind: .other, hours: 0.5), by: technician)
+                try store.addCPD(
+                    CPDActivity(
+                        owner: "SJO", heldOn: day("2026-10-02"), title: "Busy",
+                        kind: .other, hours: 0.5), by: technician)
                 written += 1
             }
             return written
@@ -60,9 +62,10 @@ struct BackupTests {
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             try? store.pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO cpd_activity (owner, held_on, title, kind, hours) VALUES ('SJO', '2026-10-03', 'Open', 'other', 1)
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO cpd_activity (owner, held_on, title, kind, hours) VALUES ('SJO', '2026-10-03', 'Open', 'other', 1)
+                        """)
                 inside.signal()
                 finish.wait()
             }

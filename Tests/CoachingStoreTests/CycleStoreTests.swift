@@ -38,14 +38,17 @@ struct CycleStoreTests {
             try store.startCycle(CoachingCycle(trio: noCoach, startedOn: day("2026-09-07")), by: technician)
         }
         #expect(throws: StoreError.unknownPriority("P9")) {
-            try store.startCycle(CoachingCycle(trio: trio(), priority: "P9", startedOn: day("2026-09-07")), by: technician)
+            try store.startCycle(
+                CoachingCycle(trio: trio(), priority: "P9", startedOn: day("2026-09-07")), by: technician)
         }
         let stranger = try Trio(coachee: "XXX", coach: "DAP", observer: "ZOB")
         #expect(throws: StoreError.unknownStaff("XXX")) {
             try store.startCycle(CoachingCycle(trio: stranger, startedOn: day("2026-09-07")), by: technician)
         }
         #expect(try store.cycles().isEmpty, "a refused cycle writes nothing")
-        #expect(throws: StoreError.unknownCycle(99)) { try store.advanceCycle(99, on: day("2026-09-07"), by: technician) }
+        #expect(throws: StoreError.unknownCycle(99)) {
+            try store.advanceCycle(99, on: day("2026-09-07"), by: technician)
+        }
     }
 
     @Test("a session record keeps its GROWTH fields, actions and sharing choice")
@@ -58,8 +61,10 @@ struct CycleStoreTests {
             heldOn: day("2026-09-14"), kind: .preLesson, author: "SJO", goal: "More pupils talk in pairs",
             reality: "Three pupils answer most questions", options: "Talk partners; lolly sticks",
             will: "Try talk partners with 6B", tactics: "Sentence stems on the board", habits: "Wait three seconds",
-            actions: [AgreedAction(action: "Make stem cards", who: "Siân", byWhen: day("2026-09-18")),
-                AgreedAction(action: "Share a video of talk partners", who: "Dafydd")],
+            actions: [
+                AgreedAction(action: "Make stem cards", who: "Siân", byWhen: day("2026-09-18")),
+                AgreedAction(action: "Share a video of talk partners", who: "Dafydd"),
+            ],
             sharedWithObserver: true)
         let sessionID = try store.addSession(session, cycle: id, by: Actor(staff: "SJO", terminal: "telnet t"))
         #expect(try store.session(sessionID).record == session)
@@ -72,8 +77,10 @@ struct CycleStoreTests {
         let store = try CoachingStore(path: folder.file("c.sqlite"))
         try smallSchool(store)
         try store.saveDraftField(staff: "SJO", form: "session", context: "cycle 1", field: "goal", value: "Questioning")
-        try store.saveDraftField(staff: "SJO", form: "session", context: "cycle 1", field: "reality", value: "Few hands")
-        try store.saveDraftField(staff: "SJO", form: "session", context: "cycle 1", field: "goal", value: "Better questioning")
+        try store.saveDraftField(
+            staff: "SJO", form: "session", context: "cycle 1", field: "reality", value: "Few hands")
+        try store.saveDraftField(
+            staff: "SJO", form: "session", context: "cycle 1", field: "goal", value: "Better questioning")
         try store.saveDraftField(staff: "ZOB", form: "cpd", field: "title", value: "Oracy course")
         let draft = try #require(try store.draft(staff: "SJO", form: "session", context: "cycle 1"))
         #expect(draft.fields == ["goal": "Better questioning", "reality": "Few hands"])
@@ -88,7 +95,8 @@ struct CycleStoreTests {
         let folder = try TemporaryFolder()
         let store = try CoachingStore(path: folder.file("c.sqlite"))
         try smallSchool(store)
-        let job = try store.enqueuePrint(document: "agreement", recordID: "1", printer: "Staffroom",
+        let job = try store.enqueuePrint(
+            document: "agreement", recordID: "1", printer: "Staffroom",
             by: Actor(staff: "DAP", terminal: "telnet t"))
         #expect(try store.printJobs(states: [.queued]).map(\.id) == [job])
         try store.updatePrintJob(job, state: .sent, cupsJobID: 42, countAttempt: true)

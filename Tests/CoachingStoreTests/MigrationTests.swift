@@ -12,10 +12,12 @@ struct MigrationTests {
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         return try queue.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master
-                WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY type, name
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master
+                    WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY type, name
+                    """)
         }
     }
 
@@ -54,17 +56,18 @@ struct MigrationTests {
                 try Migrations.migrator.migrate(queue, upTo: known[applied - 1])
                 // Records as that version held them.
                 try queue.write { db in
-                    try db.execute(sql: """
-                        INSERT INTO staff (code, name, subject, roles, created_at, updated_at)
-                        VALUES ('SJO', 'Siân Jones', 'Maths', '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z'),
-                               ('DAP', 'Dafydd ap Rhys', 'Science', 'coach', '2020-01-01T00:00:00Z',
-                                '2020-01-01T00:00:00Z'),
-                               ('ZOB', 'Zoë O''Brien', 'English', '', '2020-01-01T00:00:00Z',
-                                '2020-01-01T00:00:00Z');
-                        INSERT INTO cycle (id, coachee, coach, observer, stage, started_on, stage_since)
-                        VALUES (1, 'SJO', 'DAP', 'ZOB', 'agreement', '2020-01-06', '2020-01-06');
-                        INSERT INTO cycle_stage_move (cycle_id, stage, moved_on) VALUES (1, 'agreement', '2020-01-06');
-                        """)
+                    try db.execute(
+                        sql: """
+                            INSERT INTO staff (code, name, subject, roles, created_at, updated_at)
+                            VALUES ('SJO', 'Siân Jones', 'Maths', '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z'),
+                                   ('DAP', 'Dafydd ap Rhys', 'Science', 'coach', '2020-01-01T00:00:00Z',
+                                    '2020-01-01T00:00:00Z'),
+                                   ('ZOB', 'Zoë O''Brien', 'English', '', '2020-01-01T00:00:00Z',
+                                    '2020-01-01T00:00:00Z');
+                            INSERT INTO cycle (id, coachee, coach, observer, stage, started_on, stage_since)
+                            VALUES (1, 'SJO', 'DAP', 'ZOB', 'agreement', '2020-01-06', '2020-01-06');
+                            INSERT INTO cycle_stage_move (cycle_id, stage, moved_on) VALUES (1, 'agreement', '2020-01-06');
+                            """)
                 }
             }
             try queue.close()

@@ -12,14 +12,22 @@ struct PersonExportTests {
         let store = try CoachingStore(path: folder.file("e.sqlite"))
         try smallSchool(store)
         try store.setPIN("7351", for: "ZOB", by: technician)
-        let id = try store.startCycle(CoachingCycle(trio: try Trio(coachee: "SJO", coach: "DAP", observer: "ZOB"),
-            startedOn: day("2026-09-07")), by: technician)
-        try store.addSession(SessionProforma(heldOn: day("2026-09-14"), kind: .coaching, author: "SJO",
-            goal: "Kept between us", sharedWithObserver: false), cycle: id, by: technician)
-        try store.addSession(SessionProforma(heldOn: day("2026-09-21"), kind: .coaching, author: "SJO",
-            goal: "Shared with the observer", sharedWithObserver: true), cycle: id, by: technician)
-        try store.addCPD(CPDActivity(owner: "ZOB", heldOn: day("2026-10-01"), title: "Oracy course", kind: .course,
-            hours: 3), by: technician)
+        let id = try store.startCycle(
+            CoachingCycle(
+                trio: try Trio(coachee: "SJO", coach: "DAP", observer: "ZOB"),
+                startedOn: day("2026-09-07")), by: technician)
+        try store.addSession(
+            SessionProforma(
+                heldOn: day("2026-09-14"), kind: .coaching, author: "SJO",
+                goal: "Kept between us", sharedWithObserver: false), cycle: id, by: technician)
+        try store.addSession(
+            SessionProforma(
+                heldOn: day("2026-09-21"), kind: .coaching, author: "SJO",
+                goal: "Shared with the observer", sharedWithObserver: true), cycle: id, by: technician)
+        try store.addCPD(
+            CPDActivity(
+                owner: "ZOB", heldOn: day("2026-10-01"), title: "Oracy course", kind: .course,
+                hours: 3), by: technician)
 
         let observer = try store.exportPerson("ZOB", by: technician)
         #expect(observer.hasPIN)

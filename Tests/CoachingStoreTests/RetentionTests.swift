@@ -12,23 +12,31 @@ struct RetentionTests {
         let folder = try TemporaryFolder()
         let store = try CoachingStore(path: folder.file("r.sqlite"))
         try smallSchool(store)
-        try store.addStaff(StaffMember(code: "OLD", name: "Gwen Morgan", subject: "Art", roles: [.coach]), by: technician)
+        try store.addStaff(
+            StaffMember(code: "OLD", name: "Gwen Morgan", subject: "Art", roles: [.coach]), by: technician)
         try store.addStaff(StaffMember(code: "NEW", name: "Rhodri Bevan", subject: "PE"), by: technician)
         // OLD coached SJO eight years ago; the cycle closed then.
-        var old = CoachingCycle(trio: try Trio(coachee: "SJO", coach: "OLD", observer: "ZOB"), startedOn: day("2018-09-10"))
+        var old = CoachingCycle(
+            trio: try Trio(coachee: "SJO", coach: "OLD", observer: "ZOB"), startedOn: day("2018-09-10"))
         for week in 1...5 { try old.advance(on: day("2018-09-10").adding(days: 7 * week)) }
         let oldID = try store.startCycle(old, by: technician)
-        try store.addSession(SessionProforma(heldOn: day("2018-09-17"), kind: .preLesson, author: "OLD", goal: "x",
-            actions: [AgreedAction(action: "a", who: "b")]), cycle: oldID, by: technician)
-        try store.addCPD(CPDActivity(owner: "OLD", heldOn: day("2018-10-01"), title: "Course", kind: .course, hours: 6),
+        try store.addSession(
+            SessionProforma(
+                heldOn: day("2018-09-17"), kind: .preLesson, author: "OLD", goal: "x",
+                actions: [AgreedAction(action: "a", who: "b")]), cycle: oldID, by: technician)
+        try store.addCPD(
+            CPDActivity(owner: "OLD", heldOn: day("2018-10-01"), title: "Course", kind: .course, hours: 6),
             by: technician)
         try store.saveDraftField(staff: "OLD", form: "cpd", field: "title", value: "half typed")
         try store.audit(Actor(staff: "OLD", terminal: "telnet t"), "login", kind: "staff", id: "OLD")
         // A recent cycle with NEW observing: NEW left last year, so it stays.
-        let recentID = try store.startCycle(CoachingCycle(trio: try Trio(coachee: "ZOB", coach: "DAP", observer: "NEW"),
-            startedOn: day("2025-01-06")), by: technician)
+        let recentID = try store.startCycle(
+            CoachingCycle(
+                trio: try Trio(coachee: "ZOB", coach: "DAP", observer: "NEW"),
+                startedOn: day("2025-01-06")), by: technician)
         // A cycle of people still here, closed seven years ago.
-        var ancient = CoachingCycle(trio: try Trio(coachee: "ZOB", coach: "DAP", observer: "SJO"), startedOn: day("2019-01-07"))
+        var ancient = CoachingCycle(
+            trio: try Trio(coachee: "ZOB", coach: "DAP", observer: "SJO"), startedOn: day("2019-01-07"))
         for week in 1...5 { try ancient.advance(on: day("2019-01-07").adding(days: 7 * week)) }
         let ancientID = try store.startCycle(ancient, by: technician)
         try store.deactivate("OLD", on: day("2019-07-19"), by: technician)
@@ -71,7 +79,8 @@ struct RetentionTests {
         #expect(try store.integrityCheck() == "ok")
         // Sessions of the purged cycles are gone, not orphaned.
         let orphans = try store.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_proforma WHERE cycle_id NOT IN (SELECT id FROM cycle)")
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM session_proforma WHERE cycle_id NOT IN (SELECT id FROM cycle)")
         }
         #expect(orphans == 0)
         let again = try store.purge(RetentionRule(), today: day("2026-11-24"), dryRun: false, by: technician)
@@ -86,7 +95,8 @@ struct RetentionTests {
         #expect(dayBefore.staff.isEmpty)
         let onTheDay = try store.purge(RetentionRule(), today: day("2025-07-19"), dryRun: true, by: technician)
         #expect(onTheDay.staff == ["OLD Gwen Morgan"])
-        let longer = try store.purge(RetentionRule(yearsAfterLeaving: 10, yearsAfterCycleClosed: 10),
+        let longer = try store.purge(
+            RetentionRule(yearsAfterLeaving: 10, yearsAfterCycleClosed: 10),
             today: day("2026-11-24"), dryRun: true, by: technician)
         #expect(longer.isEmpty)
     }

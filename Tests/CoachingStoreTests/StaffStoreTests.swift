@@ -82,7 +82,9 @@ struct StaffStoreTests {
         let store = try CoachingStore(path: folder.file("s.sqlite"), clock: { clock.date })
         try smallSchool(store)
         try store.setPIN("2468", for: "SJO", by: technician)
-        #expect(try store.logIn("sjo", pin: "2468", at: "telnet test") == .welcome(try #require(try store.staffMember("SJO"))))
+        #expect(
+            try store.logIn("sjo", pin: "2468", at: "telnet test")
+                == .welcome(try #require(try store.staffMember("SJO"))))
         for attempt in 1...4 {
             #expect(try store.logIn("SJO", pin: "0000", at: "telnet test") == .refused(attemptsLeft: 5 - attempt))
         }

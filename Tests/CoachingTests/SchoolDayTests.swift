@@ -262,8 +262,7 @@ struct SchoolDayTests {
                     wrong.append("left \(left), today \(today): cutoff \(leaving)")
                 }
                 let closed = closing.adding(days: offset)
-                if rule.isPastRetention(cycleClosedOn: closed, today: today) != (closed <= closing)
-                {
+                if rule.isPastRetention(cycleClosedOn: closed, today: today) != (closed <= closing) {
                     wrong.append("closed \(closed), today \(today): cutoff \(closing)")
                 }
             }

@@ -56,8 +56,10 @@ final class KioskDaemon: @unchecked Sendable {
 
     /// Starts the daemon and waits until it listens (or, with `--no-telnet`, until it runs).
     func start(telnet: Bool = true) throws {
-        var arguments = [Self.binary, "serve", "--database", database, "--forms", Self.formsFolder, "--school-name",
-            "Ysgol Prawf"]
+        var arguments = [
+            Self.binary, "serve", "--database", database, "--forms", Self.formsFolder, "--school-name",
+            "Ysgol Prawf",
+        ]
         if telnet { arguments += ["--telnet", "127.0.0.1:0"] }
         try Data().write(to: URL(fileURLWithPath: outputPath))
         let process = try ChildProcess(arguments + extraArguments, outputPath: outputPath)
@@ -127,7 +129,8 @@ enum TestSchool {
         for member in staff { try store.addStaff(member, by: technician) }
         for (code, pin) in pins { try store.setPIN(pin, for: code, by: technician) }
         try store.addPriority(Priority(code: "P1", title: "Oracy across the curriculum"), by: technician)
-        var cycle = CoachingCycle(trio: try Trio(coachee: "SJO", coach: "DAP", observer: "ZOB"), priority: "P1",
+        var cycle = CoachingCycle(
+            trio: try Trio(coachee: "SJO", coach: "DAP", observer: "ZOB"), priority: "P1",
             focus: "Talk partners in Year 7 maths", startedOn: store.today.adding(days: -14))
         try cycle.advance(on: store.today.adding(days: -7))
         try store.startCycle(cycle, by: technician)

@@ -24,8 +24,10 @@ struct LineAndSerialKioskTests {
         let number = String(line.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber })
         client.send(number + "\n")
         try client.waitFor("> ")
-        let answers = ["today", "Oracy conference, Cardiff", "1", "5.5", "P1",
-            "Heard how talk routines work in KS3.", "Try it with 8C.", "."]
+        let answers = [
+            "today", "Oracy conference, Cardiff", "1", "5.5", "P1",
+            "Heard how talk routines work in KS3.", "Try it with 8C.", ".",
+        ]
         for answer in answers { client.send(answer + "\r\n") }
         try client.waitFor("Saved to your CPD log")
         let activities = try daemon.store().cpd(owner: "ZOB")
@@ -81,12 +83,14 @@ struct LineAndSerialKioskTests {
             outputPath: daemon.folder + "/socat.log")
         defer { socat.stop() }
         let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline && !(FileManager.default.fileExists(atPath: kioskSide)
-            && FileManager.default.fileExists(atPath: terminalSide))
+        while Date() < deadline
+            && !(FileManager.default.fileExists(atPath: kioskSide)
+                && FileManager.default.fileExists(atPath: terminalSide))
         {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        let serialDaemon = try KioskDaemon.reusing(daemon, arguments: ["--no-telnet", "--serial", kioskSide + ":19200"])
+        let serialDaemon = try KioskDaemon.reusing(
+            daemon, arguments: ["--no-telnet", "--serial", kioskSide + ":19200"])
         try serialDaemon.start(telnet: false)
         let window = try TerminalWindow(command: "picocom -q -b 19200 \(terminalSide)")
         // The login screen was drawn before picocom opened the line: Ctrl-L draws it again.

@@ -40,9 +40,11 @@ final class RawClient: @unchecked Sendable {
 
     /// The text with control characters shown as `·`, for failure messages.
     var printable: String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0 == "\n" || $0.value >= 0x20 && $0 != "\u{FFFD}" ? $0 : "·"
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0 == "\n" || $0.value >= 0x20 && $0 != "\u{FFFD}" ? $0 : "·"
+                }))
     }
 
     /// Reads until `text` has arrived, or throws after `timeout` seconds.

@@ -34,7 +34,8 @@ final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let environment = ProcessInfo.processInfo.environment.filter { !dropping.contains($0.key) }
+        let environment =
+            ProcessInfo.processInfo.environment.filter { !dropping.contains($0.key) }
             .map { "\($0.key)=\($0.value)" } + extra
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]

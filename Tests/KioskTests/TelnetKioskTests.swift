@@ -35,8 +35,10 @@ struct TelnetKioskTests {
         try window.press("Up")  // from the usual "coaching session" to "post-lesson analysis"
         try window.press("Tab")
         try window.type("Every pupil explains a method aloud, in Welsh or English — Siân's goal")
-        let fields = ["Most answers come from five pupils.", "Talk partners; mini-whiteboards.",
-            "Try talk partners with 7B.", "Sentence stems on the board.", "Wait three seconds."]
+        let fields = [
+            "Most answers come from five pupils.", "Talk partners; mini-whiteboards.",
+            "Try talk partners with 7B.", "Sentence stems on the board.", "Wait three seconds.",
+        ]
         for text in fields {
             try window.press("Tab")
             try window.type(text)
@@ -59,8 +61,12 @@ struct TelnetKioskTests {
         #expect(session.record.kind == .postLesson)
         #expect(session.record.author == "SJO")
         #expect(session.record.sharedWithObserver == false)
-        #expect(session.record.actions == [AgreedAction(action: "Make stem cards", who: "Siân",
-            byWhen: SchoolDay(iso: "2030-11-28"))])
+        #expect(
+            session.record.actions == [
+                AgreedAction(
+                    action: "Make stem cards", who: "Siân",
+                    byWhen: SchoolDay(iso: "2030-11-28"))
+            ])
         #expect(try store.drafts(staff: "SJO").isEmpty, "submitting ends the draft")
         #expect(try store.auditEntries().contains { $0.action == "session submit" && $0.actor == "SJO" })
     }
@@ -90,7 +96,9 @@ struct TelnetKioskTests {
         }
         let draft = try #require(try store.drafts(staff: "SJO").first)
         #expect(draft.fields["goal"] == "Half-typed goal about questioning")
-        #expect(draft.fields["reality"] == "Reality not yet left", "the field in hand is kept when the line drops:\n\(daemon.output)")
+        #expect(
+            draft.fields["reality"] == "Reality not yet left",
+            "the field in hand is kept when the line drops:\n\(daemon.output)")
 
         let window = try telnet(daemon)
         try logIn(window, code: "SJO", pin: "2468")
@@ -111,11 +119,15 @@ struct TelnetKioskTests {
         let daemon = try KioskDaemon()
         let store = try daemon.store()
         let cycle = try #require(try store.cycles().first)
-        try store.addSession(SessionProforma(heldOn: store.today, kind: .coaching, author: "SJO",
-            goal: "PRIVATE-GOAL-TEXT kept between coachee and coach", sharedWithObserver: false),
+        try store.addSession(
+            SessionProforma(
+                heldOn: store.today, kind: .coaching, author: "SJO",
+                goal: "PRIVATE-GOAL-TEXT kept between coachee and coach", sharedWithObserver: false),
             cycle: cycle.id, by: Actor(staff: "SJO", terminal: "test"))
-        try store.addSession(SessionProforma(heldOn: store.today, kind: .coaching, author: "SJO",
-            goal: "SHARED-GOAL-TEXT for the observer", sharedWithObserver: true),
+        try store.addSession(
+            SessionProforma(
+                heldOn: store.today, kind: .coaching, author: "SJO",
+                goal: "SHARED-GOAL-TEXT for the observer", sharedWithObserver: true),
             cycle: cycle.id, by: Actor(staff: "SJO", terminal: "test"))
         try daemon.start()
 

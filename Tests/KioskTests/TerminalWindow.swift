@@ -9,8 +9,10 @@ final class TerminalWindow: @unchecked Sendable {
 
     init(command: String, width: Int = 100, height: Int = 30) throws {
         socket = "kiosk-test-" + UUID().uuidString.prefix(8)
-        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y",
-            "\(height)", command, ";", "set-option", "-g", "remain-on-exit", "on"])
+        try Self.tmux([
+            "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y",
+            "\(height)", command, ";", "set-option", "-g", "remain-on-exit", "on",
+        ])
     }
 
     /// Types literal text (no key names).

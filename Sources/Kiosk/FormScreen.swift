@@ -285,8 +285,8 @@ extension KioskSession {
                     if let problem = problems.first {
                         try await leave { $0.move(to: problem.key) }
                         message =
-                            "\(problem.label): \(problem.message)"
-                            + (problems.count > 1 ? " (\(problems.count) fields need attention)" : "")
+                            (problems.count > 1 ? "\(problems.count) fields need attention. " : "")
+                            + "\(problem.label): \(problem.message)"
                     }
                 }
             case .escape:

@@ -61,6 +61,14 @@ let package = Package(
             dependencies: ["Coaching", "TextUI", "KioskConfiguration"],
             swiftSettings: strict
         ),
+        // pango and cairo, for PDF sheets (libpango1.0-dev, libcairo2-dev).
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // Printed sheets: PDF rendering with pango and cairo.
+        .target(name: "Sheets", dependencies: ["CPangoCairo"], swiftSettings: strict),
         // One terminal session (login, menu, forms) and the server that runs them.
         .target(
             name: "Kiosk",
@@ -113,6 +121,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"], swiftSettings: strict),
+        .testTarget(name: "SheetsTests", dependencies: ["Sheets"], swiftSettings: strict),
         .testTarget(
             name: "FormsTests",
             dependencies: ["Forms", "TextUI", "Coaching", "KioskConfiguration"],

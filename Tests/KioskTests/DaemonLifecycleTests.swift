@@ -9,14 +9,6 @@ import Testing
 
 @Suite("The daemon's life: stopping, reloading forms, idle sessions", .serialized)
 struct DaemonLifecycleTests {
-    func logIn(_ window: TerminalWindow, code: String, pin: String) throws {
-        try window.waitFor("Staff code")
-        try window.type(code)
-        try window.press("Enter")
-        try window.type(pin)
-        try window.press("Enter")
-        try window.waitFor("Log out")
-    }
 
     /// A copy of the repository's forms that the test may change.
     func copyOfForms(in folder: String) throws -> String {
@@ -30,7 +22,7 @@ struct DaemonLifecycleTests {
         let daemon = try KioskDaemon()
         try daemon.start()
         let window = try TerminalWindow(command: "telnet 127.0.0.1 \(daemon.port)")
-        try logIn(window, code: "SJO", pin: "2468")
+        try window.logIn(code: "SJO", pin: "2468")
         try window.type("1")
         try window.waitFor("Date of the session")
         try window.press("Tab")
@@ -65,7 +57,7 @@ struct DaemonLifecycleTests {
         #expect(daemon.output.contains("forms reloaded"))
 
         let window = try TerminalWindow(command: "telnet 127.0.0.1 \(daemon.port)")
-        try logIn(window, code: "ZOB", pin: "8642")
+        try window.logIn(code: "ZOB", pin: "8642")
         try window.type("2")
         try window.waitFor("Professional learning log")
 
@@ -100,7 +92,7 @@ struct DaemonLifecycleTests {
         let daemon = try KioskDaemon(arguments: ["--idle-timeout", "10"])
         try daemon.start()
         let window = try TerminalWindow(command: "telnet 127.0.0.1 \(daemon.port)")
-        try logIn(window, code: "SJO", pin: "2468")
+        try window.logIn(code: "SJO", pin: "2468")
         try window.waitFor("Still there?", timeout: 12)
         try window.waitFor("Logged out after 10 seconds without a key", timeout: 12)
         #expect(try daemon.store().auditEntries().contains { $0.action == "logout" && $0.actor == "SJO" })

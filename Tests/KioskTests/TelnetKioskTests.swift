@@ -10,21 +10,12 @@ struct TelnetKioskTests {
         try TerminalWindow(command: "telnet 127.0.0.1 \(daemon.port)")
     }
 
-    func logIn(_ window: TerminalWindow, code: String, pin: String) throws {
-        try window.waitFor("Staff code")
-        try window.type(code)
-        try window.press("Enter")
-        try window.type(pin)
-        try window.press("Enter")
-        try window.waitFor("Log out")
-    }
-
     @Test("a coachee logs in with telnet and submits a GROWTH proforma, which is then in the database")
     func submitSession() throws {
         let daemon = try KioskDaemon()
         try daemon.start()
         let window = try telnet(daemon)
-        try logIn(window, code: "sjo", pin: "2468")
+        try window.logIn(code: "sjo", pin: "2468")
         let home = try window.screen()
         #expect(home.contains("Siân"))
         #expect(home.contains("Record a coaching session (GROWTH)"))
@@ -77,7 +68,7 @@ struct TelnetKioskTests {
         try daemon.start()
         do {
             let window = try telnet(daemon)
-            try logIn(window, code: "SJO", pin: "2468")
+            try window.logIn(code: "SJO", pin: "2468")
             try window.type("1")
             try window.waitFor("Date of the session")
             try window.press("Tab")
@@ -101,7 +92,7 @@ struct TelnetKioskTests {
             "the field in hand is kept when the line drops:\n\(daemon.output)")
 
         let window = try telnet(daemon)
-        try logIn(window, code: "SJO", pin: "2468")
+        try window.logIn(code: "SJO", pin: "2468")
         let home = try window.screen()
         #expect(home.contains("Finish your draft"))
         try window.type("1")
@@ -133,7 +124,7 @@ struct TelnetKioskTests {
 
         // The observer reads the shared record, never the private one.
         let observer = try telnet(daemon)
-        try logIn(observer, code: "ZOB", pin: "8642")
+        try observer.logIn(code: "ZOB", pin: "8642")
         let menu = try observer.screen()
         #expect(!menu.contains("Record a coaching session"), "the observer does not write session records")
         #expect(menu.contains("Write observation notes"))
@@ -150,7 +141,7 @@ struct TelnetKioskTests {
 
         // The head, outside the trio, is offered no form about the cycle's records.
         let head = try telnet(daemon)
-        try logIn(head, code: "HED", pin: "9753")
+        try head.logIn(code: "HED", pin: "9753")
         let headMenu = try head.screen()
         #expect(!headMenu.contains("Record a coaching session"))
         #expect(!headMenu.contains("observation notes"))
@@ -166,7 +157,7 @@ struct TelnetKioskTests {
         let daemon = try KioskDaemon()
         try daemon.start()
         let window = try telnet(daemon)
-        try logIn(window, code: "HED", pin: "9753")
+        try window.logIn(code: "HED", pin: "9753")
         let menu = try window.screen()
         let line = try #require(menu.split(separator: "\n").first { $0.contains("Start a coaching cycle") })
         let number = String(line.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber })
@@ -195,7 +186,7 @@ struct TelnetKioskTests {
         let daemon = try KioskDaemon()
         try daemon.start()
         let window = try telnet(daemon)
-        try logIn(window, code: "ZOB", pin: "8642")
+        try window.logIn(code: "ZOB", pin: "8642")
         #expect(try window.screen().contains("↑↓ choose"))
         try window.press("C-t")
         try window.waitFor("Choose 1–")

@@ -71,3 +71,15 @@ final class TerminalWindow: @unchecked Sendable {
         return text
     }
 }
+
+extension TerminalWindow {
+    /// Logs in at the full-screen login screen and waits for the home menu.
+    func logIn(code: String, pin: String) throws {
+        try waitFor("Staff code")
+        try type(code)
+        try press("Enter")
+        try type(pin)
+        try press("Enter")
+        try waitFor("Log out")
+    }
+}

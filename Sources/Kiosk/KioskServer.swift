@@ -170,7 +170,7 @@ public final class TelnetService: Service, Sendable {
             let id = ObjectIdentifier(terminal.channel)
             openChannels.withLockedValue { $0[id] = terminal.channel }
             defer { openChannels.withLockedValue { _ = $0.removeValue(forKey: id) } }
-            await KioskSession(context: context, terminal: terminal, origin: origin, transport: .telnet).run()
+            await KioskSession(context: context, terminal: terminal, origin: origin).run()
         }
     }
 }

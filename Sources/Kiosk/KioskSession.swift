@@ -5,11 +5,6 @@ import Logging
 import NIOCore
 import TextUI
 
-/// How a terminal reached the kiosk.
-public enum Transport: Sendable {
-    case telnet, serial
-}
-
 /// Why a session ended, so it can say goodbye properly.
 enum SessionEnd: Error {
     case disconnected
@@ -32,7 +27,6 @@ final class KioskSession {
     let context: KioskContext
     let terminal: NIOAsyncChannel<SessionInput, ByteBuffer>
     let origin: String
-    let transport: Transport
     var logger: Logger
 
     var width = 80
@@ -47,13 +41,11 @@ final class KioskSession {
     var io: TerminalIO?
 
     init(
-        context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String,
-        transport: Transport
+        context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String
     ) {
         self.context = context
         self.terminal = terminal
         self.origin = origin
-        self.transport = transport
         var logger = context.logger
         logger[metadataKey: "terminal"] = "\(origin)"
         self.logger = logger

@@ -97,8 +97,7 @@ public final class SerialService: Service, Sendable {
             }
         await withGracefulShutdownHandler {
             await KioskSession(
-                context: context, terminal: channel, origin: "serial \(terminal.device)",
-                transport: .serial
+                context: context, terminal: channel, origin: "serial \(terminal.device)"
             ).run()
         } onGracefulShutdown: {
             channel.channel.pipeline.fireUserInboundEventTriggered(KioskShuttingDown())

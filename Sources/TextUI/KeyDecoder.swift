@@ -187,12 +187,7 @@ public struct KeyDecoder: Sendable {
             sequence.append(byte)
             finishSequence(into: &keys)
         case 0x20...0x3F:
-            sequence.append(byte)
-            if sequence.count + 1 >= Self.maximumSequenceLength {
-                keys.append(.unknown)
-                sequence = []
-                state = .discarding
-            }
+            appendParameter(byte, into: &keys)
         default:
             abandonSequence(reprocessing: byte, into: &keys)
         }
@@ -204,14 +199,19 @@ public struct KeyDecoder: Sendable {
             sequence.append(byte)
             finishSequence(into: &keys)
         case 0x30...0x3F:
-            sequence.append(byte)
-            if sequence.count + 1 >= Self.maximumSequenceLength {
-                keys.append(.unknown)
-                sequence = []
-                state = .discarding
-            }
+            appendParameter(byte, into: &keys)
         default:
             abandonSequence(reprocessing: byte, into: &keys)
+        }
+    }
+
+    /// Keeps a parameter byte; a sequence grown too long is given up as `.unknown`.
+    private mutating func appendParameter(_ byte: UInt8, into keys: inout [Key]) {
+        sequence.append(byte)
+        if sequence.count + 1 >= Self.maximumSequenceLength {
+            keys.append(.unknown)
+            sequence = []
+            state = .discarding
         }
     }
 

@@ -65,20 +65,8 @@ public struct NotesArea: Sendable {
             outcome = buffer.insert(character)
         case .enter:
             outcome = buffer.insert("\n")
-        case .backspace:
-            buffer.deleteBackward()
-        case .delete:
-            buffer.deleteForward()
-        case .control("d"):
-            if buffer.cursor == buffer.characters.count {
-                buffer.deleteBackward()
-            } else {
-                buffer.deleteForward()
-            }
-        case .left:
-            buffer.cursor -= 1
-        case .right:
-            buffer.cursor += 1
+        case .backspace, .delete, .control("d"), .left, .right:
+            _ = buffer.applySharedEdit(key)
         case .up, .down:
             guard moveVertically(by: key == .up ? -1 : 1, pastEdge: false) else { return .ignored }
             keepsGoal = true

@@ -41,6 +41,22 @@ struct TextBuffer: Sendable {
         return .handled
     }
 
+    /// The editing keys every text widget shares: Backspace, Delete, Ctrl-D
+    /// (delete, or backspace at the end, for DOS clients), Left and Right.
+    /// False for any other key.
+    mutating func applySharedEdit(_ key: Key) -> Bool {
+        switch key {
+        case .backspace: deleteBackward()
+        case .delete: deleteForward()
+        case .control("d"):
+            if cursor == characters.count { deleteBackward() } else { deleteForward() }
+        case .left: cursor -= 1
+        case .right: cursor += 1
+        default: return false
+        }
+        return true
+    }
+
     mutating func deleteBackward() {
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)

@@ -45,20 +45,8 @@ public struct TextField: Sendable {
         switch key {
         case let .character(character):
             return insert(character)
-        case .backspace:
-            buffer.deleteBackward()
-        case .delete:
-            buffer.deleteForward()
-        case .control("d"):
-            if buffer.cursor == buffer.characters.count {
-                buffer.deleteBackward()
-            } else {
-                buffer.deleteForward()
-            }
-        case .left:
-            buffer.cursor -= 1
-        case .right:
-            buffer.cursor += 1
+        case .backspace, .delete, .control("d"), .left, .right:
+            _ = buffer.applySharedEdit(key)
         case .home, .control("a"):
             buffer.cursor = 0
         case .end, .control("e"):

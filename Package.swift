@@ -67,8 +67,29 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
-        // Printed sheets: PDF rendering with pango and cairo.
-        .target(name: "Sheets", dependencies: ["CPangoCairo"], swiftSettings: strict),
+        // libcups (libcups2-dev ships no cups.pc, so the module map links `cups` itself).
+        .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
+        // Printed sheets: layouts read from layouts/, PDF rendering with pango and cairo.
+        .target(
+            name: "Sheets",
+            dependencies: ["CPangoCairo", "KioskConfiguration", "Yams"],
+            swiftSettings: strict
+        ),
+        // What each printed document says, read from the store (the trustee pack anonymised).
+        .target(
+            name: "Documents",
+            dependencies: ["Coaching", "CoachingStore", "Sheets"],
+            swiftSettings: strict
+        ),
+        // Through CUPS: the client, and the worker that follows the print outbox.
+        .target(
+            name: "Printing",
+            dependencies: [
+                "Coaching", "CoachingStore", "Sheets", "Documents", "CCUPS",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // One terminal session (login, menu, forms) and the server that runs them.
         .target(
             name: "Kiosk",
@@ -121,7 +142,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"], swiftSettings: strict),
-        .testTarget(name: "SheetsTests", dependencies: ["Sheets"], swiftSettings: strict),
+        // Shared by the test targets: child processes, the test printer (ippeveprinter, a private cupsd).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "SheetsTests", dependencies: ["Sheets", "KioskConfiguration"], swiftSettings: strict),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "Sheets", "Coaching", "CoachingStore", "DemoSchool"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrintingTests",
+            dependencies: ["Printing", "Sheets", "Documents", "Coaching", "CoachingStore", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FormsTests",
             dependencies: ["Forms", "TextUI", "Coaching", "KioskConfiguration"],
@@ -130,13 +163,13 @@ let package = Package(
         // Drives the real daemon with the real telnet client (tmux), a socat serial line, raw sockets.
         .testTarget(
             name: "KioskTests",
-            dependencies: ["Kiosk", "Coaching", "CoachingStore", "CoachingKiosk"],
+            dependencies: ["Kiosk", "Coaching", "CoachingStore", "CoachingKiosk", "TestSupport"],
             swiftSettings: strict
         ),
         // Runs the built `coaching-kiosk` binary as a technician would.
         .testTarget(
             name: "CoachingKioskTests",
-            dependencies: ["CoachingKiosk"],
+            dependencies: ["CoachingKiosk", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -1,0 +1,2 @@
+/// Code shared by the test targets: child processes, the test printer.
+public enum TestSupport {}

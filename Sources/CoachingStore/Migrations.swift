@@ -186,6 +186,11 @@ enum Migrations {
                     CREATE INDEX print_job_state ON print_job(state, next_attempt_at);
                     """)
         }
+        // A job being handed to CUPS is claimed by one process, so that the
+        // daemon and a `print` command never send the same job twice.
+        migrator.registerMigration("v3 print job claims") { db in
+            try db.execute(sql: "ALTER TABLE print_job ADD COLUMN claimed_by TEXT")
+        }
         return migrator
     }
 }

@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "Printing",
             dependencies: [
-                "Coaching", "CoachingStore", "Sheets", "Documents", "CCUPS",
+                "Coaching", "CoachingStore", "KioskConfiguration", "Sheets", "Documents", "CCUPS",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "Kiosk",
             dependencies: [
-                "Coaching", "CoachingStore", "KioskConfiguration", "Telnet", "TextUI", "Forms",
+                "Coaching", "CoachingStore", "KioskConfiguration", "Telnet", "TextUI", "Forms", "Documents",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -106,7 +106,8 @@ let package = Package(
         .executableTarget(
             name: "CoachingKiosk",
             dependencies: [
-                "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool", "Kiosk",
+                "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool", "Kiosk", "Sheets", "Documents",
+                "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -144,10 +145,14 @@ let package = Package(
         .testTarget(name: "TextUITests", dependencies: ["TextUI"], swiftSettings: strict),
         // Shared by the test targets: child processes, the test printer (ippeveprinter, a private cupsd).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "SheetsTests", dependencies: ["Sheets", "KioskConfiguration"], swiftSettings: strict),
+        .testTarget(
+            name: "SheetsTests",
+            dependencies: ["Sheets", "KioskConfiguration", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "Sheets", "Coaching", "CoachingStore", "DemoSchool"],
+            dependencies: ["Documents", "Sheets", "Coaching", "CoachingStore", "DemoSchool", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,7 +12,8 @@ struct CoachingKioskCommand: AsyncParsableCommand {
             --database (or COACHING_KIOSK_DB) and --config.
             """,
         subcommands: [
-            ServeCommand.self, StaffCommand.self, PriorityCommand.self, CycleCommand.self, ExportCommand.self,
+            ServeCommand.self, StaffCommand.self, PriorityCommand.self, CycleCommand.self, PrintCommand.self,
+            ExportCommand.self,
             BackupCommand.self, PurgeCommand.self, ConfigCommand.self, DemoCommand.self,
         ]
     )

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Coaching
 import CoachingStore
+import Documents
 import Foundation
 import Kiosk
 import KioskConfiguration
 import Logging
 import NIOCore
 import NIOPosix
+import Printing
 import ServiceLifecycle
+import Sheets
 import UnixSignals
 
 struct ServeCommand: AsyncParsableCommand {
@@ -41,6 +44,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds (or 5m) without a key before a session is logged out.") var idleTimeout: String?
     @Option(help: "Seconds to log in before the terminal is let go.") var loginTimeout = 60
     @Option(help: ArgumentHelp("The folder of proforma definitions.", valueName: "path")) var forms: String?
+    @Option(help: ArgumentHelp("The folder of printed sheet layouts.", valueName: "path")) var layouts: String?
+    @Option(
+        help: ArgumentHelp(
+            "Where prints go: a CUPS queue, an ipp:// printer, dir:FOLDER, or default.", valueName: "printer"))
+    var printer: String?
+    @Option(help: "Seconds (or 1m) before a print that could not be sent is tried again; it doubles each time.")
+    var printRetry: String?
     @Option(help: "Log level: debug, info, notice, warning, error.") var logLevel = "info"
 
     func run() async throws {
@@ -69,6 +79,20 @@ struct ServeCommand: AsyncParsableCommand {
             settings.idleTimeout = seconds
         }
         if let forms { settings.forms = forms }
+        if let layouts { settings.layouts = layouts }
+        if let printer {
+            guard let target = PrinterTarget(printer) else {
+                throw ValidationError(
+                    "--printer \(printer) should be a CUPS queue name, ipp://HOST/PATH, dir:FOLDER or default")
+            }
+            settings.printer = target
+        }
+        if let printRetry {
+            guard let seconds = KioskSettings.seconds(printRetry), (1...3_600).contains(seconds) else {
+                throw ValidationError("--print-retry \(printRetry) should be seconds (1 to 3600) or like 1m")
+            }
+            settings.printRetry = seconds
+        }
         guard let flow = SerialTerminal.FlowControl(rawValue: serialFlowControl) else {
             throw ValidationError("--serial-flow-control should be none, rtscts or xonxoff")
         }
@@ -86,10 +110,19 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             context = try KioskContext(
                 store: coachingStore, schoolName: settings.schoolName,
-                formsDirectory: settings.forms, limits: limits, logger: logger)
+                formsDirectory: settings.forms, limits: limits, printer: settings.printer, logger: logger)
         } catch {
             throw CommandFailure("The forms cannot be used, so the kiosk will not start:\n\(error)")
         }
+        let layoutCatalog: LayoutCatalog
+        do {
+            layoutCatalog = try LayoutCatalog.load(directory: settings.layouts, vocabularies: DocumentKind.vocabularies)
+        } catch {
+            throw CommandFailure("The layouts cannot be used, so the kiosk will not start:\n\(error)")
+        }
+        let worker = PrintWorker(
+            store: coachingStore, settings: settings, layouts: layoutCatalog,
+            connect: { CUPSPrinter.connection(to: $0) })
         let group = MultiThreadedEventLoopGroup.singleton
         var services: [any Service] = []
         if !settings.telnet.isEmpty {
@@ -111,6 +144,8 @@ struct ServeCommand: AsyncParsableCommand {
                     group: group))
         }
         services.append(FormReloadService(context: context))
+        services.append(PrintWorkerService(worker: worker))
+        say("Printing to \(settings.printer).")
         let serviceGroup = ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) },
@@ -131,6 +166,17 @@ struct FormReloadService: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             context.reloadForms()
+        }
+    }
+}
+
+/// Follows the print outbox while the kiosk runs.
+struct PrintWorkerService: Service {
+    let worker: PrintWorker
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await worker.run()
         }
     }
 }

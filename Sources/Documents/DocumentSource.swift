@@ -190,10 +190,13 @@ public struct DocumentSource: Sendable {
 
     // MARK: Reading the store
 
-    /// Hours with one decimal place: `12.5`, `6.0`.
+    /// Hours to the quarter hour the forms take, with no more decimals than
+    /// needed, but at least one: `12.5`, `6.0`, `4.75`.
     static func hours(_ hours: Double) -> String {
-        let tenths = Int((max(0, hours) * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        let hundredths = Int((max(0, hours) * 100).rounded())
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     func reading<T>(_ body: () throws(StoreError) -> T) throws(DocumentError) -> T {

@@ -90,6 +90,7 @@ enum HomeChoice: Equatable {
     case resume(form: String, context: String)
     case form(String)
     case myRecords
+    case print
     case switchMode
     case logOut
 }
@@ -121,6 +122,8 @@ extension KioskSession {
                 toggleMode()
             case .myRecords:
                 try await showMyRecords(summary: summary)
+            case .print:
+                try await printMenu(summary: summary)
             case let .form(key):
                 guard let form = forms.form(key) else { continue }
                 try await openForm(form, summary: summary, resumeContext: nil)
@@ -150,6 +153,7 @@ extension KioskSession {
             menu.append((Self.menuLabel(form), .form(form.key)))
         }
         menu.append(("My cycles, goals and records", .myRecords))
+        menu.append(("Print a document", .print))
         menu.append((fullScreen ? "Switch to line-by-line mode" : "Switch to full-screen mode", .switchMode))
         menu.append(("Log out", .logOut))
         return menu

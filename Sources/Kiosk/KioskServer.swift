@@ -1,6 +1,7 @@
 import Coaching
 import CoachingStore
 import Forms
+import KioskConfiguration
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -14,6 +15,8 @@ public final class KioskContext: Sendable {
     public let store: CoachingStore
     public let schoolName: String
     public let limits: SessionLimits
+    /// Where the kiosk's prints go.
+    public let printer: PrinterTarget
     let logger: Logger
     let threadPool: NIOThreadPool
     private let catalog: NIOLockedValueBox<FormCatalog>
@@ -22,11 +25,12 @@ public final class KioskContext: Sendable {
     /// - Parameter formsDirectory: where the proforma definitions are; loaded now and on SIGHUP.
     public init(
         store: CoachingStore, schoolName: String, formsDirectory: String, limits: SessionLimits,
-        logger: Logger
+        printer: PrinterTarget = .systemDefault, logger: Logger
     ) throws(FormCatalogError) {
         self.store = store
         self.schoolName = schoolName
         self.limits = limits
+        self.printer = printer
         self.logger = logger
         self.formsDirectory = formsDirectory
         self.catalog = NIOLockedValueBox(try FormCatalog.load(directory: formsDirectory))

@@ -93,6 +93,9 @@ public struct KioskSettings: Sendable, Equatable {
     public var retention = RetentionRule()
     /// Seconds without a key before a session is logged out.
     public var idleTimeout = 300
+    /// Seconds before a print that could not be sent is tried again; the
+    /// wait doubles with each attempt, up to ten minutes.
+    public var printRetry = 15
     /// Folders of the proforma and sheet definitions.
     public var forms = "forms"
     public var layouts = "layouts"
@@ -113,6 +116,7 @@ public struct KioskSettings: Sendable, Equatable {
         ("retention.years_after_leaving", "years to keep a person's records after they leave"),
         ("retention.years_after_cycle_closed", "years to keep a closed cycle"),
         ("idle_timeout", "seconds, or 5m / 1h, before an idle session is logged out"),
+        ("print_retry", "seconds, or 1m, before a print that could not be sent is tried again (doubling)"),
         ("forms", "folder of proforma definitions"),
         ("layouts", "folder of printed sheet definitions"),
     ]
@@ -217,6 +221,11 @@ public struct KioskSettings: Sendable, Equatable {
                     throw yaml.error(at: value, key: key, "should be seconds (30 to 86400) or like 5m or 1h")
                 }
                 idleTimeout = seconds
+            case "print_retry":
+                guard let seconds = Self.seconds(try text()), (1...3_600).contains(seconds) else {
+                    throw yaml.error(at: value, key: key, "should be seconds (1 to 3600) or like 1m")
+                }
+                printRetry = seconds
             case "forms":
                 forms = try text()
             case "layouts":
@@ -262,6 +271,7 @@ public struct KioskSettings: Sendable, Equatable {
               years_after_leaving: \(retention.yearsAfterLeaving)
               years_after_cycle_closed: \(retention.yearsAfterCycleClosed)
             idle_timeout: \(idleTimeout)
+            print_retry: \(printRetry)
             forms: \(quoted(forms))
             layouts: \(quoted(layouts))
 

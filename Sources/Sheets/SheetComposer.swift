@@ -112,6 +112,12 @@ final class SheetComposer {
         pango_layout_set_alignment(pango, align)
         pango_layout_set_line_spacing(pango, spacing)
         pango_layout_set_text(pango, string, -1)
+        // A word too long for its column breaks without a made-up hyphen.
+        if let attributes = pango_attr_list_new() {
+            pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
+            pango_layout_set_attributes(pango, attributes)
+            pango_attr_list_unref(attributes)
+        }
         var lines: [Line] = []
         guard let iterator = pango_layout_get_iter(pango) else { return Text(pango: pango, lines: []) }
         defer { pango_layout_iter_free(iterator) }

@@ -146,18 +146,18 @@ struct DocumentSourceTests {
         #expect(data.values["person.name"] == "Priya Raghunathan")
         #expect(data.values["person.code"] == "PRA")
         #expect(data.values["person.subject"] == "Maths")
-        #expect(data.values["cpd.total_hours"] == "4.8")
+        #expect(data.values["cpd.total_hours"] == "4.75")
         #expect(data.values["cpd.count"] == "3")
         #expect(
             data.lists["activities"]?.map { $0["date"] } == ["3 February 2027", "20 January 2027", "1 October 2026"])
         #expect(
             data.lists["activities"]?.first == [
-                "date": "3 February 2027", "title": "Maths hub course", "kind": "Course", "hours": "2.3",
+                "date": "3 February 2027", "title": "Maths hub course", "kind": "Course", "hours": "2.25",
                 "priority": "P1", "reflection": "Bar models.",
             ])
         #expect(
             data.lists["hours_by_kind"] == [
-                ["kind": "Course", "hours": "2.3"], ["kind": "In-school training", "hours": "1.5"],
+                ["kind": "Course", "hours": "2.25"], ["kind": "In-school training", "hours": "1.5"],
                 ["kind": "Reading", "hours": "1.0"],
             ])
         expectFitsVocabulary(data, .cpd)

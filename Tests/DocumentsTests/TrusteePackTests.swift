@@ -7,7 +7,7 @@ import Sheets
 import Testing
 
 /// The full name, first name, surname and code of a member of staff.
-private func searchTerms(_ member: StaffMember) -> [String] {
+func searchTerms(_ member: StaffMember) -> [String] {
     let parts = member.name.split(separator: " ")
     var terms = [member.name, member.firstName, member.code.rawValue]
     if parts.count > 1 { terms.append(parts.dropFirst().joined(separator: " ")) }
@@ -15,7 +15,7 @@ private func searchTerms(_ member: StaffMember) -> [String] {
 }
 
 /// Whether `term` appears in `text` as whole words, ignoring case, accents and what lies between words.
-private func containsWholeWords(_ text: String, _ term: String) -> Bool {
+func containsWholeWords(_ text: String, _ term: String) -> Bool {
     func words(_ text: String) -> [String] {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split { !($0.isLetter || $0.isNumber) }.map(String.init)

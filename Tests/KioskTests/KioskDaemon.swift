@@ -1,6 +1,7 @@
 import Coaching
 import CoachingStore
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `coaching-kiosk serve`, started on a loopback port picked at

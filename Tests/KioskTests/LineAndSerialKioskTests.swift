@@ -1,6 +1,7 @@
 import Coaching
 import CoachingStore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The kiosk for clients without telnet, and on a serial line", .serialized)

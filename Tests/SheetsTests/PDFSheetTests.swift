@@ -1,22 +1,9 @@
 import Foundation
 import KioskConfiguration
+import TestSupport
 import Testing
 
 @testable import Sheets
-
-/// Runs a poppler tool (pdftotext, pdffonts, pdfinfo) and returns what it printed.
-func poppler(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-}
 
 /// A small document kind for the tests: a note with rows and figures.
 let testVocabulary = SheetVocabulary(
@@ -61,15 +48,6 @@ final class PDFSheetTests {
               text: "{{notes}}"
         """
 
-    func info(_ path: String) throws -> [String: String] {
-        var fields: [String: String] = [:]
-        for line in try poppler("pdfinfo", [path]).split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        return fields
-    }
-
     @Test("long notes flow onto further pages with the header and footer on every page")
     func longNotesFlow() throws {
         let paragraphs = (1...480).map {
@@ -88,7 +66,7 @@ final class PDFSheetTests {
         let path = folder + "/long.pdf"
         let pages = try sheet.render(to: path)
         #expect(pages >= 30)
-        let fields = try info(path)
+        let fields = try pdfInfo(path)
         #expect(fields["Pages"] == "\(pages)")
         #expect(fields["Title"] == "GROWTH session record")
         #expect(fields["Author"] == "Ysgol Cae'r Onnen")
@@ -141,7 +119,7 @@ final class PDFSheetTests {
             Self.noteLayout.replacingOccurrences(of: "header:", with: "page:\n  size: Letter\nheader:"))
         let path = folder + "/letter.pdf"
         try PDFSheet(layout: layout, data: SheetData(title: "x"), created: Self.created).render(to: path)
-        #expect(try info(path)["Page size"]?.hasPrefix("612 x 792") == true)
+        #expect(try pdfInfo(path)["Page size"]?.hasPrefix("612 x 792") == true)
     }
 
     @Test("a long table splits between pages with its header repeated on each")

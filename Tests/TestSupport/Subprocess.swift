@@ -8,8 +8,9 @@ import Foundation
 ///
 /// Foundation's `Process` can miss the exit of a child that starts a
 /// daemon of its own (tmux does), so the tests use this for tmux.
-enum Subprocess {
-    static func run(_ argv: [String], environment extra: [String] = []) throws -> (status: Int32, output: String) {
+public enum Subprocess {
+    public static func run(_ argv: [String], environment extra: [String] = []) throws -> (status: Int32, output: String)
+    {
         let outputPath = NSTemporaryDirectory() + "subprocess-" + UUID().uuidString
         defer { unlink(outputPath) }
         let child = try ChildProcess(argv, outputPath: outputPath, environment: extra, dropping: ["TMUX", "TERM"])
@@ -20,12 +21,12 @@ enum Subprocess {
 
 /// A long-running child (the daemon, socat) started with posix_spawn,
 /// its output in a file, stopped and reaped with waitpid.
-final class ChildProcess: @unchecked Sendable {
-    let pid: pid_t
+public final class ChildProcess: @unchecked Sendable {
+    public let pid: pid_t
     private var exitStatus: Int32?
 
     /// Starts `argv` with this process's environment, less `dropping`, plus `extra`.
-    init(_ argv: [String], outputPath: String, environment extra: [String] = [], dropping: Set<String> = [])
+    public init(_ argv: [String], outputPath: String, environment extra: [String] = [], dropping: Set<String> = [])
         throws
     {
         var actions = posix_spawn_file_actions_t()
@@ -63,7 +64,7 @@ final class ChildProcess: @unchecked Sendable {
         self.pid = pid
     }
 
-    var isRunning: Bool {
+    public var isRunning: Bool {
         guard exitStatus == nil else { return false }
         var status: Int32 = 0
         if waitpid(pid, &status, WNOHANG) == pid {
@@ -74,7 +75,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Waits for the child to end; its exit status (128 + signal if killed).
-    func wait() -> Int32 {
+    public func wait() -> Int32 {
         if exitStatus == nil {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -89,7 +90,7 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Sends `signal` and waits up to `timeout` seconds, then kills.
     @discardableResult
-    func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 15) -> Int32 {
+    public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 15) -> Int32 {
         if isRunning {
             kill(pid, signal)
             let deadline = Date().addingTimeInterval(timeout)
@@ -99,7 +100,7 @@ final class ChildProcess: @unchecked Sendable {
         return wait()
     }
 
-    func send(signal: Int32) {
+    public func send(signal: Int32) {
         if isRunning { kill(pid, signal) }
     }
 

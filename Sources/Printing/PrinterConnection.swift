@@ -1,0 +1,73 @@
+import CCUPS
+import Foundation
+import KioskConfiguration
+
+/// A printer the print worker hands PDFs to: CUPS, or a stand-in in tests.
+public protocol PrinterConnection: Sendable {
+    /// Hands the PDF at `path` to the printer as one job named `title`; returns its job id.
+    func submit(pdfAt path: String, title: String, user: String?) throws(PrintError) -> Int32
+    /// Where job `id` has got to.
+    func jobState(_ id: Int32) throws(PrintError) -> CUPSJobReport
+    /// The id of a job the printer already has under `title`, if there is one.
+    func findJob(titled title: String) throws(PrintError) -> Int32?
+}
+
+extension CUPSPrinter: PrinterConnection {
+    /// The CUPS printer for a configured target, through the cupsd at
+    /// `server` (`host:port`; nil for libcups's own choice). A folder is the
+    /// worker's own business and never reaches CUPS.
+    public static func connection(to target: PrinterTarget, server: String? = nil) -> any PrinterConnection {
+        let destination: PrintDestination =
+            switch target {
+            case .systemDefault: .systemDefault
+            case let .queue(name): .queue(name)
+            case let .ipp(uri): .uri(uri)
+            case let .directory(path): .folder(path)
+            }
+        return CUPSPrinter(destination: destination, server: server)
+    }
+
+    /// Asks for every job, finished or not, and finds the one named `title`:
+    /// how a job whose sender stopped half-way is found again, not sent twice.
+    public func findJob(titled title: String) throws(PrintError) -> Int32? {
+        let connection = try CUPSConnection(destination: destination, server: server, user: nil, timeout: timeout)
+        let asking = "Asking \(connection.place) for its jobs"
+        let request = ippNewRequest(IPP_OP_GET_JOBS)
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, connection.printerURI)
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nil, "all")
+        let wanted = ["job-id", "job-name"]
+        let names = wanted.map { strdup($0) }
+        defer { names.forEach { free($0) } }
+        names.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
+            _ = ippAddStrings(
+                request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(values.count), nil,
+                values.baseAddress)
+        }
+        guard let response = cupsDoRequest(connection.http, request, connection.resource) else {
+            throw CUPSLastError.read(on: connection.http).printError(asking)
+        }
+        defer { ippDelete(response) }
+        guard ippGetStatusCode(response).rawValue < 0x100 else {
+            throw CUPSLastError.read(on: connection.http).printError(asking)
+        }
+        // Each job is a group of attributes, in no set order, between separators (attributes with no name).
+        var jobID: Int32?
+        var jobName: String?
+        var attribute = ippFirstAttribute(response)
+        while true {
+            let name = attribute.flatMap { ippGetName($0) }.map { String(cString: $0) }
+            if let current = attribute, let name {
+                if name == "job-id" { jobID = ippGetInteger(current, 0) }
+                if name == "job-name", let value = ippGetString(current, 0, nil) { jobName = String(cString: value) }
+            } else {
+                if let jobID, jobName == title { return jobID }
+                jobID = nil
+                jobName = nil
+                if attribute == nil { break }
+            }
+            attribute = ippNextAttribute(response)
+        }
+        return nil
+    }
+}

@@ -1,2 +1,0 @@
-/// Code shared by the test targets: child processes, the test printer.
-public enum TestSupport {}

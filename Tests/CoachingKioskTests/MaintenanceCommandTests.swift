@@ -104,7 +104,9 @@ struct MaintenanceCommandTests {
             [], ["staff"], ["staff", "import"], ["staff", "list"], ["staff", "set-pin"], ["staff", "deactivate"],
             ["priority"], ["priority", "add"], ["priority", "list"], ["cycle"], ["cycle", "start"], ["cycle", "list"],
             ["cycle", "advance"], ["cycle", "back"], ["export"], ["backup"], ["purge"], ["config"], ["config", "show"],
-            ["config", "check"], ["demo"],
+            ["config", "check"], ["demo"], ["print"], ["print", "agreement"], ["print", "session"],
+            ["print", "observation"], ["print", "impact"], ["print", "trustee-pack"], ["print", "cpd"],
+            ["print", "status"],
         ])
     func help(command: [String]) throws {
         let kiosk = try KioskProgram()

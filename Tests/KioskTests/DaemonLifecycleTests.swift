@@ -1,6 +1,7 @@
 import Coaching
 import CoachingStore
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

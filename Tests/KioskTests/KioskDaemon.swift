@@ -20,6 +20,11 @@ final class KioskDaemon: @unchecked Sendable {
             .deletingLastPathComponent().appendingPathComponent("forms").path
     }
 
+    /// The repository's layouts folder.
+    static var layoutsFolder: String {
+        URL(fileURLWithPath: formsFolder).deletingLastPathComponent().appendingPathComponent("layouts").path
+    }
+
     static var binary: String {
         if let path = ProcessInfo.processInfo.environment["COACHING_KIOSK_BIN"] { return path }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -56,14 +61,14 @@ final class KioskDaemon: @unchecked Sendable {
     }
 
     /// Starts the daemon and waits until it listens (or, with `--no-telnet`, until it runs).
-    func start(telnet: Bool = true) throws {
+    func start(telnet: Bool = true, environment: [String] = []) throws {
         var arguments = [
-            Self.binary, "serve", "--database", database, "--forms", Self.formsFolder, "--school-name",
-            "Ysgol Prawf",
+            Self.binary, "serve", "--database", database, "--forms", Self.formsFolder, "--layouts",
+            Self.layoutsFolder, "--school-name", "Ysgol Prawf",
         ]
         if telnet { arguments += ["--telnet", "127.0.0.1:0"] }
         try Data().write(to: URL(fileURLWithPath: outputPath))
-        let process = try ChildProcess(arguments + extraArguments, outputPath: outputPath)
+        let process = try ChildProcess(arguments + extraArguments, outputPath: outputPath, environment: environment)
         self.process = process
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -105,11 +110,6 @@ final class KioskDaemon: @unchecked Sendable {
         stop(signal: SIGKILL)
         if ownsFolder { try? FileManager.default.removeItem(atPath: folder) }
     }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// A small school with known PINs: one trio in a cycle at the pre-lesson

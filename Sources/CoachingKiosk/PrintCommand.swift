@@ -42,10 +42,8 @@ struct PrintOptions: ParsableArguments {
         if printer != nil && output != nil {
             throw ValidationError("Give --printer or --output, not both.")
         }
-        if let printer, PrinterTarget(printer) == nil {
-            throw ValidationError(
-                "--printer \"\(printer)\" is not a printer: give a CUPS queue name, ipp://HOST/PATH, dir:FOLDER "
-                    + "or default.")
+        if let printer {
+            do { _ = try PrinterTarget(parsing: printer) } catch { throw ValidationError("--printer: \(error)") }
         }
     }
 

@@ -2,42 +2,111 @@ import Coaching
 import Foundation
 import Yams
 
-/// Where the kiosk sends printed sheets.
-public enum PrinterTarget: Sendable, Equatable, CustomStringConvertible {
+/// Where the kiosk sends printed sheets: the CUPS default queue, a named
+/// queue, an IPP printer's address, or a folder the PDFs are saved in.
+///
+/// Written as text in `--printer` and the configuration's `printer:` key:
+/// `default`, a queue name such as `staffroom`, `ipp://10.0.0.20/ipp/print`,
+/// or `dir:/var/spool/coaching-kiosk`.
+public enum PrinterTarget: Sendable, Hashable, CustomStringConvertible, Codable {
     /// The CUPS system default queue.
     case systemDefault
     /// A named CUPS queue.
     case queue(String)
-    /// An IPP printer reached directly, with no cupsd.
+    /// An IPP printer reached directly, with no cupsd (`ipp://`, `ipps://`, `http://`, `https://`).
     case ipp(String)
     /// Save PDFs in this folder instead (a school with no printer yet).
     case directory(String)
 
-    public init?(_ text: String) {
-        let text = text.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty || text == "default" {
+    static let uriSchemes = ["ipp", "ipps", "http", "https"]
+    static let folderPrefix = "dir:"
+    static let longestQueueName = 127
+    static let forbiddenInQueueNames: Set<Unicode.Scalar> = ["/", "\\", "#", "?", "'", "\""]
+
+    /// Reads what the technician typed, or says what to type instead.
+    public init(parsing typed: String) throws(PrinterTargetError) {
+        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || text.lowercased() == "default" {
             self = .systemDefault
-        } else if text.hasPrefix("ipp://") || text.hasPrefix("ipps://") {
-            self = .ipp(text)
-        } else if text.hasPrefix("dir:") {
-            let path = String(text.dropFirst(4))
-            guard !path.isEmpty else { return nil }
-            self = .directory(path)
-        } else if text.contains(where: { $0 == "/" || $0 == " " || $0 == "#" }) {
-            return nil
-        } else {
-            self = .queue(text)
+            return
         }
+        if text.lowercased().hasPrefix(Self.folderPrefix) {
+            let path = String(text.dropFirst(Self.folderPrefix.count))
+            guard !path.isEmpty else {
+                throw PrinterTargetError(
+                    text: text, advice: "type a folder after dir:, like dir:/var/spool/coaching-kiosk")
+            }
+            self = .directory(path)
+            return
+        }
+        if let schemeEnd = text.range(of: "://") {
+            let scheme = text[..<schemeEnd.lowerBound].lowercased()
+            guard Self.uriSchemes.contains(scheme) else {
+                throw PrinterTargetError(
+                    text: text,
+                    advice: "a printer's address starts with ipp://, ipps:// or http://, like ipp://10.0.0.20/ipp/print"
+                )
+            }
+            let host = text[schemeEnd.upperBound...].prefix { $0 != "/" }
+            guard !host.isEmpty, !text.contains(where: \.isWhitespace) else {
+                throw PrinterTargetError(
+                    text: text, advice: "type the printer's address in full, like ipp://10.0.0.20/ipp/print")
+            }
+            self = .ipp(text)
+            return
+        }
+        if text.utf8.count > Self.longestQueueName {
+            throw PrinterTargetError(
+                text: text, advice: "a CUPS queue name is at most \(Self.longestQueueName) characters")
+        }
+        for scalar in text.unicodeScalars
+        where scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+            || Self.forbiddenInQueueNames.contains(scalar)
+        {
+            throw PrinterTargetError(
+                text: text,
+                advice: "a CUPS queue name has no spaces, slashes, quotes, ? or # (see `lpstat -p`); "
+                    + "or type default, ipp://ADDRESS or dir:FOLDER")
+        }
+        self = .queue(text)
     }
 
+    /// The target, or nil when `text` is not one.
+    public init?(_ text: String) {
+        guard let target = try? PrinterTarget(parsing: text) else { return nil }
+        self = target
+    }
+
+    /// The text form that `init(parsing:)` reads back.
     public var description: String {
         switch self {
         case .systemDefault: "default"
         case let .queue(name): name
         case let .ipp(uri): uri
-        case let .directory(path): "dir:\(path)"
+        case let .directory(path): Self.folderPrefix + path
         }
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { self = try PrinterTarget(parsing: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// A printer the kiosk cannot use as typed, and what to type instead.
+public struct PrinterTargetError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var text: String
+    public var advice: String
+
+    public var description: String { "The printer \"\(text)\" cannot be used: \(advice)." }
 }
 
 /// A serial line a terminal is wired to: `/dev/ttyUSB0:9600`.
@@ -192,10 +261,10 @@ public struct KioskSettings: Sendable, Equatable {
                     serial.append(line)
                 }
             case "printer":
-                guard let target = PrinterTarget(try text()) else {
-                    throw yaml.error(at: value, key: key, "should be a CUPS queue name, ipp://HOST/PATH or dir:PATH")
+                let typed = try text()
+                do throws(PrinterTargetError) { printer = try PrinterTarget(parsing: typed) } catch {
+                    throw yaml.error(at: value, key: key, error.advice)
                 }
-                printer = target
             case "suppression_threshold":
                 suppressionThreshold = try integer(2...100, "a whole number from 2 to 100")
             case "retention":

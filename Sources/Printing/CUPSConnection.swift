@@ -1,5 +1,6 @@
 import CCUPS
 import Foundation
+import KioskConfiguration
 
 /// One open connection to a destination: cupsd for a queue, the printer
 /// itself for a URI. Freed when released.
@@ -17,7 +18,7 @@ final class CUPSConnection {
     let place: String
 
     init(
-        destination: PrintDestination, server: String?, user: String?, timeout: Duration
+        destination: PrinterTarget, server: String?, user: String?, timeout: Duration
     ) throws(PrintError) {
         cupsSetServer(server)
         cupsSetUser(user)
@@ -55,7 +56,7 @@ final class CUPSConnection {
             self.http = http
             printerURI = Self.option("printer-uri-supported", of: found) ?? "ipp://localhost/printers/\(queue)"
             resource = URL(string: printerURI)?.path ?? "/printers/\(queue)"
-        case .uri(let uri):
+        case .ipp(let uri):
             place = "the printer at \(uri)"
             guard let found = cupsGetDestWithURI(nil, uri) else {
                 throw CUPSLastError.read().printError("Reading the address \(uri)", advice: "Check the address.")
@@ -76,7 +77,7 @@ final class CUPSConnection {
             self.http = http
             printerURI = uri
             self.resource = String(decoding: resource.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        case .folder(let path):
+        case .directory(let path):
             throw PrintError(
                 "The destination dir:\(path) is a folder, not a printer: save the PDF there instead of sending it to CUPS.",
                 isTemporary: false)

@@ -1,5 +1,6 @@
 import CCUPS
 import Foundation
+import KioskConfiguration
 
 /// A printer reached through libcups: a CUPS queue (or the system's default
 /// queue) of a cupsd, or an IPP printer by its URI with no cupsd at all.
@@ -9,7 +10,7 @@ import Foundation
 /// server, user and last error per thread, so each operation sets them on the
 /// thread it runs on and reads the error there.
 public struct CUPSPrinter: Sendable {
-    public let destination: PrintDestination
+    public let destination: PrinterTarget
     /// The cupsd as `host:port`; nil for libcups's own choice (the
     /// CUPS_SERVER variable, client.conf, then the local socket).
     public let server: String?
@@ -19,7 +20,7 @@ public struct CUPSPrinter: Sendable {
 
     static let chunkSize = 64 * 1024
 
-    public init(destination: PrintDestination, server: String? = nil, timeout: Duration = .seconds(30)) {
+    public init(destination: PrinterTarget, server: String? = nil, timeout: Duration = .seconds(30)) {
         self.destination = destination
         self.server = server
         self.timeout = timeout

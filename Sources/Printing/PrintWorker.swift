@@ -103,8 +103,9 @@ public final class PrintWorker: Sendable {
             case nil: return .failed(message: "There is no print job \(id).")
             }
         }
-        guard let target = PrinterTarget(job.printer) else {
-            return fail(job, "\"\(job.printer)\" is not a printer: give a CUPS queue, an ipp:// address or dir:PATH.")
+        let target: PrinterTarget
+        do throws(PrinterTargetError) { target = try PrinterTarget(parsing: job.printer) } catch {
+            return fail(job, error.description)
         }
         let rendered: (data: SheetData, pdf: String)
         do { rendered = try render(job) } catch { return fail(job, error.description) }

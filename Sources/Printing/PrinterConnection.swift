@@ -17,14 +17,7 @@ extension CUPSPrinter: PrinterConnection {
     /// `server` (`host:port`; nil for libcups's own choice). A folder is the
     /// worker's own business and never reaches CUPS.
     public static func connection(to target: PrinterTarget, server: String? = nil) -> any PrinterConnection {
-        let destination: PrintDestination =
-            switch target {
-            case .systemDefault: .systemDefault
-            case let .queue(name): .queue(name)
-            case let .ipp(uri): .uri(uri)
-            case let .directory(path): .folder(path)
-            }
-        return CUPSPrinter(destination: destination, server: server)
+        CUPSPrinter(destination: target, server: server)
     }
 
     /// Asks for every job, finished or not, and finds the one named `title`:

@@ -121,7 +121,7 @@ struct PrintCommandTests {
         let both = try kiosk.run(["print", "cpd", "--staff", "PRA", "--printer", "x", "--output", "y.pdf"])
         #expect(both.status != 0 && both.errors.contains("--printer or --output, not both"))
         let bad = try kiosk.run(["print", "cpd", "--staff", "PRA", "--printer", "two words"])
-        #expect(bad.status != 0 && bad.errors.contains("is not a printer"))
+        #expect(bad.status != 0 && bad.errors.contains("cannot be used: a CUPS queue name has no spaces"))
     }
 
     @Test("dir: saves each print as a PDF, and a broken layout stops the command with file and line")

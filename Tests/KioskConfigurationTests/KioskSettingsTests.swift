@@ -21,6 +21,7 @@ private let fullFile = """
       years_after_leaving: 7
       years_after_cycle_closed: 2
     idle_timeout: 5m
+    print_retry: 1m
     forms: /etc/coaching-kiosk/forms
     layouts: /etc/coaching-kiosk/layouts
 
@@ -41,6 +42,7 @@ private func unusualSettings() throws -> KioskSettings {
     settings.suppressionThreshold = 10
     settings.retention = RetentionRule(yearsAfterLeaving: 3, yearsAfterCycleClosed: 9)
     settings.idleTimeout = 900
+    settings.printRetry = 45
     settings.forms = "/srv/kiosk/forms"
     settings.layouts = "/srv/kiosk/layouts"
     return settings
@@ -58,6 +60,7 @@ struct KioskSettingsTests {
         #expect(read.telnet.map(\.host) == ["0.0.0.0", "::1"])
         #expect(read.telnet.map(\.port) == [23, 2323])
         #expect(read.serial.map(\.device) == ["/dev/ttyUSB0", "/dev/ttyS1"])
+        #expect(read.printRetry == 60)
         #expect(read.serial.map(\.baud) == [9600, 19_200])
         #expect(read.printer == .ipp("ipp://printer.local/ipp/print"))
         #expect(read.suppressionThreshold == 5)
@@ -81,6 +84,7 @@ struct KioskSettingsTests {
         expected.suppressionThreshold = 5
         expected.retention = RetentionRule(yearsAfterLeaving: 7, yearsAfterCycleClosed: 2)
         expected.idleTimeout = 300
+        expected.printRetry = 60
         expected.forms = "/etc/coaching-kiosk/forms"
         expected.layouts = "/etc/coaching-kiosk/layouts"
         #expect(read == expected)
@@ -169,6 +173,7 @@ struct KioskSettingsTests {
         #expect(defaults.retention.yearsAfterLeaving == 6)
         #expect(defaults.retention.yearsAfterCycleClosed == 6)
         #expect(defaults.idleTimeout == 300)
+        #expect(defaults.printRetry == 15)
         #expect(defaults.forms == "forms")
         #expect(defaults.layouts == "layouts")
     }
@@ -180,7 +185,7 @@ struct KioskSettingsTests {
             keys == [
                 "school_name", "database", "telnet", "serial", "printer",
                 "suppression_threshold", "retention.years_after_leaving",
-                "retention.years_after_cycle_closed", "idle_timeout", "forms", "layouts",
+                "retention.years_after_cycle_closed", "idle_timeout", "print_retry", "forms", "layouts",
             ])
         #expect(KioskSettings.keys.allSatisfy { !$0.takes.isEmpty })
     }

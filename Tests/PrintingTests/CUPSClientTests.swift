@@ -1,4 +1,5 @@
 import Foundation
+import KioskConfiguration
 import Printing
 import TestSupport
 import Testing
@@ -70,7 +71,7 @@ final class CUPSClientTests {
     func straightToPrinter() throws {
         let testPrinter = try TestPrinter()
         let path = try pdf(saying: "Coaching agreement for the trio")
-        let printer = CUPSPrinter(destination: .uri(testPrinter.uri))
+        let printer = CUPSPrinter(destination: .ipp(testPrinter.uri))
 
         let job = try printer.submit(pdfAt: path, title: "Coaching agreement", user: "sjo")
 
@@ -163,7 +164,7 @@ final class CUPSClientTests {
     @Test("a printer that does not answer is a temporary error in libcups's words")
     func printerAway() throws {
         let uri = "ipp://127.0.0.1:\(try LoopbackPort.free())/ipp/print"
-        let printer = CUPSPrinter(destination: .uri(uri))
+        let printer = CUPSPrinter(destination: .ipp(uri))
 
         let error = #expect(throws: PrintError.self) {
             _ = try printer.submit(pdfAt: try pdf(saying: "Away"), title: "Away", user: nil)
@@ -176,7 +177,7 @@ final class CUPSClientTests {
     @Test("a printer that takes the connection and never answers is a temporary error after the timeout")
     func printerWedged() throws {
         let silent = try SilentPrinter()
-        let printer = CUPSPrinter(destination: .uri(silent.uri), timeout: .seconds(1))
+        let printer = CUPSPrinter(destination: .ipp(silent.uri), timeout: .seconds(1))
         let started = Date()
 
         let error = #expect(throws: PrintError.self) {
@@ -190,7 +191,7 @@ final class CUPSClientTests {
     @Test("an aborted job reports the printer's reason")
     func abortedJob() throws {
         let testPrinter = try TestPrinter(behaviour: .fails(message: "The paper tray is empty."))
-        let printer = CUPSPrinter(destination: .uri(testPrinter.uri))
+        let printer = CUPSPrinter(destination: .ipp(testPrinter.uri))
 
         let job = try printer.submit(pdfAt: try pdf(saying: "Observation notes"), title: "Notes", user: nil)
 
@@ -206,7 +207,7 @@ final class CUPSClientTests {
         try cups.addQueue(name: "staffroom", uri: testPrinter.uri)
 
         let direct = #expect(throws: PrintError.self) {
-            try CUPSPrinter(destination: .uri(testPrinter.uri)).jobState(4242)
+            try CUPSPrinter(destination: .ipp(testPrinter.uri)).jobState(4242)
         }
         let queued = #expect(throws: PrintError.self) {
             try CUPSPrinter(destination: .queue("staffroom"), server: cups.server).jobState(4242)
@@ -221,7 +222,7 @@ final class CUPSClientTests {
     @Test("a PDF that is not there is an error for good, before anything is sent")
     func missingFile() throws {
         let testPrinter = try TestPrinter()
-        let printer = CUPSPrinter(destination: .uri(testPrinter.uri))
+        let printer = CUPSPrinter(destination: .ipp(testPrinter.uri))
 
         let error = #expect(throws: PrintError.self) {
             _ = try printer.submit(pdfAt: folder + "/missing.pdf", title: "Missing", user: nil)

@@ -149,7 +149,7 @@ final class PrintWorkerTests {
         let pdf = school.folder + "/sent.pdf"
         try SamplePDF.write(to: pdf, saying: "Sent before the crash")
         let title = "Coaching agreement (coaching-kiosk job \(job.id)-\(job.requestedAt.filter(\.isNumber)))"
-        _ = try CUPSPrinter(destination: .uri(printer.uri)).submit(pdfAt: pdf, title: title, user: "SJO")
+        _ = try CUPSPrinter(destination: .ipp(printer.uri)).submit(pdfAt: pdf, title: title, user: "SJO")
         #expect(try printer.waitForDocuments(count: 1).count == 1)
         let finished = try school.workUntilFinished(id, worker: worker)
         #expect(finished.state == .printed)

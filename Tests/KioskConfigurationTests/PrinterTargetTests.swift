@@ -1,28 +1,28 @@
 import Foundation
-import Printing
+import KioskConfiguration
 import Testing
 
 @Suite("Printer destinations as the technician types them")
-struct PrintDestinationTests {
+struct PrinterTargetTests {
     @Test(
         "each form reads as its destination",
         arguments: [
-            ("default", PrintDestination.systemDefault),
+            ("default", PrinterTarget.systemDefault),
             ("", .systemDefault),
             ("  Default \n", .systemDefault),
             ("staffroom", .queue("staffroom")),
             ("Office_Laser-2", .queue("Office_Laser-2")),
             ("Ystafell_Athrawon", .queue("Ystafell_Athrawon")),
             (" staffroom ", .queue("staffroom")),
-            ("ipp://10.0.0.20/ipp/print", .uri("ipp://10.0.0.20/ipp/print")),
-            ("ipps://printer.school.example:631/ipp/print", .uri("ipps://printer.school.example:631/ipp/print")),
-            ("http://127.0.0.1:8631/ipp/print", .uri("http://127.0.0.1:8631/ipp/print")),
-            ("IPP://10.0.0.20/ipp/print", .uri("IPP://10.0.0.20/ipp/print")),
-            ("dir:/var/spool/coaching-kiosk", .folder("/var/spool/coaching-kiosk")),
-            ("dir:prints", .folder("prints")),
+            ("ipp://10.0.0.20/ipp/print", .ipp("ipp://10.0.0.20/ipp/print")),
+            ("ipps://printer.school.example:631/ipp/print", .ipp("ipps://printer.school.example:631/ipp/print")),
+            ("http://127.0.0.1:8631/ipp/print", .ipp("http://127.0.0.1:8631/ipp/print")),
+            ("IPP://10.0.0.20/ipp/print", .ipp("IPP://10.0.0.20/ipp/print")),
+            ("dir:/var/spool/coaching-kiosk", .directory("/var/spool/coaching-kiosk")),
+            ("dir:prints", .directory("prints")),
         ])
-    func reads(text: String, destination: PrintDestination) throws {
-        #expect(try PrintDestination(parsing: text) == destination)
+    func reads(text: String, destination: PrinterTarget) throws {
+        #expect(try PrinterTarget(parsing: text) == destination)
     }
 
     @Test(
@@ -44,38 +44,38 @@ struct PrintDestinationTests {
         ])
     func refuses(text: String, advice: String) {
         #expect {
-            try PrintDestination(parsing: text)
+            try PrinterTarget(parsing: text)
         } throws: { error in
-            guard let error = error as? PrintError else { return false }
-            return !error.isTemporary && error.message.contains(advice) && error.message.contains("cannot be used")
+            guard let error = error as? PrinterTargetError else { return false }
+            return error.description.contains(advice) && error.description.contains("cannot be used")
         }
     }
 
     @Test(
         "the text form reads back as the same destination",
         arguments: [
-            PrintDestination.systemDefault, .queue("staffroom"), .uri("ipp://10.0.0.20/ipp/print"),
-            .folder("/var/spool/coaching-kiosk"),
+            PrinterTarget.systemDefault, .queue("staffroom"), .ipp("ipp://10.0.0.20/ipp/print"),
+            .directory("/var/spool/coaching-kiosk"),
         ])
-    func roundTrip(destination: PrintDestination) throws {
-        #expect(try PrintDestination(parsing: destination.description) == destination)
+    func roundTrip(destination: PrinterTarget) throws {
+        #expect(try PrinterTarget(parsing: destination.description) == destination)
     }
 
     @Test("the text forms are what the technician types")
     func textForms() {
-        #expect(PrintDestination.systemDefault.description == "default")
-        #expect(PrintDestination.queue("staffroom").description == "staffroom")
-        #expect(PrintDestination.folder("/srv/prints").description == "dir:/srv/prints")
+        #expect(PrinterTarget.systemDefault.description == "default")
+        #expect(PrinterTarget.queue("staffroom").description == "staffroom")
+        #expect(PrinterTarget.directory("/srv/prints").description == "dir:/srv/prints")
     }
 
     @Test("it is stored as its text form, and a stored value CUPS would refuse does not load")
     func codable() throws {
-        let destinations: [PrintDestination] = [.systemDefault, .queue("staffroom"), .folder("/srv/prints")]
+        let destinations: [PrinterTarget] = [.systemDefault, .queue("staffroom"), .directory("/srv/prints")]
         let json = try JSONEncoder().encode(destinations)
         #expect(String(decoding: json, as: UTF8.self) == #"["default","staffroom","dir:\/srv\/prints"]"#)
-        #expect(try JSONDecoder().decode([PrintDestination].self, from: json) == destinations)
+        #expect(try JSONDecoder().decode([PrinterTarget].self, from: json) == destinations)
         #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode([PrintDestination].self, from: Data(#"["staff room"]"#.utf8))
+            try JSONDecoder().decode([PrinterTarget].self, from: Data(#"["staff room"]"#.utf8))
         }
     }
 }

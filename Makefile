@@ -9,6 +9,9 @@ KIOSK := .build/release/coaching-kiosk
 
 DEMO_SCHOOL := Ysgol Cae'r Onnen
 PORT ?= 2323
+# Where the demo's prints go: a CUPS queue name, an ipp:// printer, default,
+# or (unless told) PDFs in demo/printed.
+PRINTER ?= dir:$(CURDIR)/$(DEMO_DIR)/printed
 
 ## Install what is missing, build, make the demo school, and run the kiosk on it.
 run: deps
@@ -18,9 +21,10 @@ run: deps
 	@echo
 	@echo "Connect from another terminal with:  telnet localhost $(PORT)"
 	@echo "and log in with a staff code and PIN from the table above. Ctrl-C stops the kiosk."
+	@echo "Prints go to $(PRINTER)."
 	@echo
 	$(KIOSK) serve --database $(DEMO_DIR)/coaching.sqlite --school-name "$(DEMO_SCHOOL)" --forms forms \
-		--telnet 127.0.0.1:$(PORT)
+		--layouts layouts --printer "$(PRINTER)" --telnet 127.0.0.1:$(PORT)
 
 ## Install what is missing, check the layout, and run every test.
 test: deps lint

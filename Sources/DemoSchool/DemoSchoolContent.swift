@@ -1970,6 +1970,34 @@ enum DemoCPD {
             ["RKA"], 420, "Teaching poetry at GCSE", .course, 5, "P3",
             ["Reading poems aloud twice before any analysis helped reluctant readers."])
 
+        // This academic year's INSET day for every teacher, and a twilight a month ago: the
+        // whole-staff professional learning a trustee pack reports on.
+        let teachers = DemoStaff.members(c).filter { $0.leftOn == nil && !$0.roles.contains(.office) }.map(\.code)
+        let firstDay = DemoClock.weekday(AcademicYear(containing: c.today).firstDay.adding(days: 2))
+        if firstDay <= c.today {
+            add(
+                teachers, firstDay.days(until: c.today), "INSET: oracy across the curriculum", .inSchoolTraining, 5,
+                "P2",
+                [
+                    "Talk rules agreed with the class before any paired talk.",
+                    "Sentence stems on the board made the quietest pupils start.",
+                    "I'll plan one structured talk task a week with my Year 8s.",
+                    "Cold-calling after paired talk feels fairer than hands up.",
+                    "The 'say it again, better' routine works in any subject.",
+                    "Good to hear what talk looks like in the infants.",
+                ])
+        }
+        if c.ago(30) >= AcademicYear(containing: c.today).firstDay {
+            add(
+                Array(teachers.prefix(12)), 30, "Twilight: hinge questions and retrieval starters",
+                .inSchoolTraining, 1.5, "P4",
+                [
+                    "One hinge question before moving on, with mini-whiteboards.",
+                    "Retrieval starters on last term's work, not last lesson's.",
+                    "I'll write the wrong answers from real misconceptions.",
+                ])
+        }
+
         // The colleague who left about seven years ago: past retention, for the purge.
         log.append(
             CPDActivity(

@@ -132,11 +132,33 @@ private struct TrusteePack {
         }
     }
 
+    /// Cycles by stage, in stage order. A stage with fewer cycles than the threshold is joined
+    /// to the stages next to it ("Pre-lesson discussion to post-lesson analysis"), so every
+    /// figure stands for enough people and the chart still says where cycles are.
     var stages: [[String: String]] {
-        let rows = Stage.allCases.map { stage in
-            SmallCells.Row(stage, [period.active.filter { $0.stage == stage }.count])
+        var bands: [(stages: [Stage], count: Int)] = []
+        var current: (stages: [Stage], count: Int) = ([], 0)
+        for stage in Stage.allCases {
+            current.stages.append(stage)
+            current.count += period.active.filter { $0.stage == stage }.count
+            if current.count == 0 || !rule.isSmall(current.count) {
+                bands.append(current)
+                current = ([], 0)
+            }
         }
-        return rule.suppressing(rows).map { ["stage": $0.label.title, "count": $0.cells[0].text] }
+        if !current.stages.isEmpty { bands.append(current) }
+        // What is left at the end is small: it joins the bands before it until it is not.
+        while bands.count > 1, let last = bands.last, rule.isSmall(last.count) {
+            bands.removeLast()
+            bands[bands.count - 1].stages += last.stages
+            bands[bands.count - 1].count += last.count
+        }
+        return bands.map { band in
+            let first = band.stages.first?.title ?? ""
+            let label =
+                band.stages.count == 1 ? first : first + " to " + (band.stages.last?.title.lowercased() ?? "")
+            return ["stage": label, "count": rule.display(band.count)]
+        }
     }
 
     var priorities: [[String: String]] {

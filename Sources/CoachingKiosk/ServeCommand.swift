@@ -143,7 +143,8 @@ struct ServeCommand: AsyncParsableCommand {
                         terminalType: serialTerminal),
                     group: group))
         }
-        services.append(FormReloadService(context: context))
+        services.append(
+            ReloadService(context: context, worker: worker, layoutsDirectory: settings.layouts, logger: logger))
         services.append(PrintWorkerService(worker: worker))
         say("Printing to \(settings.printer).")
         let serviceGroup = ServiceGroup(
@@ -158,14 +159,24 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// Reads the forms again on SIGHUP.
-struct FormReloadService: Service {
+/// Reads the forms and the layouts again on SIGHUP; a folder with a
+/// mistake keeps what is in use and logs why.
+struct ReloadService: Service {
     let context: KioskContext
+    let worker: PrintWorker
+    let layoutsDirectory: String
+    let logger: Logger
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             context.reloadForms()
+            do {
+                try worker.reloadLayouts(from: layoutsDirectory)
+                logger.info("layouts reloaded")
+            } catch {
+                logger.error("layouts not reloaded; keeping the layouts in use", metadata: ["error": "\(error)"])
+            }
         }
     }
 }

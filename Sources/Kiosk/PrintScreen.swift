@@ -58,6 +58,16 @@ enum PrintMenu {
         return candidates.filter { (try? authorise($0.request, for: person, store: store)) != nil }
     }
 
+    /// Where prints go, as the person at the kiosk would say it.
+    static func whereTo(_ printer: PrinterTarget) -> String {
+        switch printer {
+        case .systemDefault: "Prints go to the school's default printer."
+        case let .queue(name): "Prints go to the printer \(name)."
+        case let .ipp(uri): "Prints go to the printer at \(uri)."
+        case let .directory(folder): "Prints are saved as PDF files in \(folder)."
+        }
+    }
+
     /// How a job stands, in a few words for the screen.
     static func describe(_ job: PrintJob) -> String {
         switch job.state {
@@ -86,10 +96,10 @@ extension KioskSession {
                 )
             }
             let intro =
-                recent.isEmpty
-                ? ["Printed on \(context.printer). Nothing printed from here yet."]
-                : ["Printed on \(context.printer). Your last prints:"]
-                    + recent.map { "• Job \($0.id), \($0.document): \(PrintMenu.describe($0))" }
+                [PrintMenu.whereTo(context.printer)]
+                + (recent.isEmpty
+                    ? ["Nothing printed from here yet."]
+                    : ["Your last prints:"] + recent.map { "• Job \($0.id), \($0.document): \(PrintMenu.describe($0))" })
             guard
                 let choice = try await choose(
                     title: "Print", intro: intro, options: choices.map(\.label) + ["Back"])
@@ -164,7 +174,8 @@ extension KioskSession {
             row += 1
         }
         row += 1
-        screen.put("Print job \(id) to \(context.printer)", row: row, column: body.column, width: body.width)
+        screen.put(
+            "Print job \(id). " + PrintMenu.whereTo(context.printer), row: row, column: body.column, width: body.width)
         row += 1
         for step in steps {
             for line in Layout.wrap(step, width: body.width - 2) {

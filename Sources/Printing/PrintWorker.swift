@@ -33,7 +33,7 @@ public enum SendOutcome: Sendable, Equatable {
 public final class PrintWorker: Sendable {
     let store: CoachingStore
     let settings: KioskSettings
-    let layouts: LayoutCatalog
+    private let shelf: LayoutShelf
     let connect: @Sendable (PrinterTarget) -> any PrinterConnection
     /// `pid@host#token`: this process, unique even if a pid is reused.
     public let claimer: String
@@ -44,9 +44,15 @@ public final class PrintWorker: Sendable {
     ) {
         self.store = store
         self.settings = settings
-        self.layouts = layouts
+        shelf = LayoutShelf(layouts)
         self.connect = connect
         claimer = "\(getpid())@\(ProcessInfo.processInfo.hostName)#\(UUID().uuidString.prefix(8))"
+    }
+
+    /// Reads the layouts again (SIGHUP); a folder with a mistake keeps the
+    /// layouts in use and says why.
+    public func reloadLayouts(from directory: String) throws(LayoutCatalogError) {
+        shelf.catalog = try LayoutCatalog.load(directory: directory, vocabularies: DocumentKind.vocabularies)
     }
 
     /// The wait before attempt `attempts + 1`: the configured first wait,
@@ -152,7 +158,7 @@ public final class PrintWorker: Sendable {
                 today: store.today
             ).data(for: request)
         } catch { throw PrintError(error.description, isTemporary: false) }
-        guard let layout = layouts.layout(for: request.kind.rawValue) else {
+        guard let layout = shelf.catalog.layout(for: request.kind.rawValue) else {
             throw PrintError("There is no layout for the \(request.kind.rawValue) document.", isTemporary: false)
         }
         let path = NSTemporaryDirectory() + "coaching-kiosk-job-\(job.id)-\(UUID().uuidString).pdf"
@@ -220,5 +226,20 @@ public final class PrintWorker: Sendable {
             }
             try? await Task.sleep(for: interval)
         }
+    }
+}
+
+/// The layouts in use, swapped whole when they are read again.
+private final class LayoutShelf: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: LayoutCatalog
+
+    init(_ catalog: LayoutCatalog) {
+        current = catalog
+    }
+
+    var catalog: LayoutCatalog {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
     }
 }

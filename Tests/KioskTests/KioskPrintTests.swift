@@ -123,4 +123,48 @@ struct KioskPrintTests {
         #expect(throws: (any Error).self) { try refused.start() }
         #expect(refused.output.contains("agreement.yaml:3: blocks[1].paragraph: {{nobody}} names nothing"))
     }
+
+    @Test("SIGHUP reads the layouts again; a broken one keeps the layouts in use")
+    func reloadLayouts() throws {
+        let folder = NSTemporaryDirectory() + "kiosk-layouts-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: KioskDaemon.layoutsFolder, toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let printed = folder + "/printed"
+        let daemon = try daemonWithAgreement(arguments: ["--layouts", folder, "--printer", "dir:\(printed)"])
+        try daemon.start()
+        let agreement = folder + "/agreement.yaml"
+        let original = try String(contentsOfFile: agreement, encoding: .utf8)
+        try original.replacingOccurrences(
+            of: "- heading: \"Coaching agreement\"", with: "- heading: \"Cytundeb hyfforddi\""
+        )
+        .write(toFile: agreement, atomically: true, encoding: .utf8)
+        daemon.send(signal: SIGHUP)
+        try waitUntil { daemon.output.contains("layouts reloaded") }
+
+        let store = try daemon.store()
+        let actor = Actor(staff: "DAP", terminal: "test")
+        try store.enqueuePrint(document: "agreement", recordID: "1", printer: "dir:\(printed)", by: actor)
+        try waitUntil { (try? FileManager.default.contentsOfDirectory(atPath: printed).count) == 1 }
+        let first = try FileManager.default.contentsOfDirectory(atPath: printed)[0]
+        #expect(try poppler("pdftotext", [printed + "/" + first, "-"]).contains("Cytundeb hyfforddi"))
+
+        try "document: agreement\nblocks:\n  - paragraph: \"{{nobody}}\"\n"
+            .write(toFile: agreement, atomically: true, encoding: .utf8)
+        daemon.send(signal: SIGHUP)
+        try waitUntil { daemon.output.contains("layouts not reloaded") }
+        #expect(daemon.output.contains("{{nobody}} names nothing"))
+        try store.enqueuePrint(document: "agreement", recordID: "1", printer: "dir:\(printed)", by: actor)
+        try waitUntil { (try? FileManager.default.contentsOfDirectory(atPath: printed).count) == 2 }
+        let second = try #require(try FileManager.default.contentsOfDirectory(atPath: printed).first { $0 != first })
+        #expect(try poppler("pdftotext", [printed + "/" + second, "-"]).contains("Cytundeb hyfforddi"))
+        daemon.stop()
+    }
+
+    func waitUntil(timeout: TimeInterval = 20, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            guard Date() < deadline else { throw TestFailure("timed out") }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
 }

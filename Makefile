@@ -5,7 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 DEMO_DIR ?= demo
 KIOSK := .build/release/coaching-kiosk
 
-.PHONY: run test deps build format lint clean
+.PHONY: run test deps build format lint clean fuzz fuzz-ci fuzz-build
 
 DEMO_SCHOOL := Ysgol Cae'r Onnen
 PORT ?= 2323
@@ -26,10 +26,11 @@ run: deps
 	$(KIOSK) serve --database $(DEMO_DIR)/coaching.sqlite --school-name "$(DEMO_SCHOOL)" --forms forms \
 		--layouts layouts --printer "$(PRINTER)" --telnet 127.0.0.1:$(PORT)
 
-## Install what is missing, check the layout, and run every test.
+## Install what is missing, check the layout, and run every test, then the fuzzers briefly.
 test: deps lint
 	swift build --build-tests
 	swift test
+	$(MAKE) fuzz-ci
 
 deps:
 	scripts/install-deps.sh
@@ -38,10 +39,31 @@ build:
 	swift build
 
 format:
-	swift format --in-place --recursive Sources Tests Package.swift
+	swift format --in-place --recursive Sources Tests Package.swift Fuzz/Package.swift Fuzz/Sources
 
 lint:
-	swift format lint --strict --recursive Sources Tests Package.swift
+	swift format lint --strict --recursive Sources Tests Package.swift Fuzz/Package.swift Fuzz/Sources
+
+# The coverage-guided fuzzers (libFuzzer, from the Swift toolchain) of the telnet codec
+# and the key decoder: a package of their own in Fuzz/, seeds in Fuzz/Corpus.
+FUZZERS := FuzzTelnet FuzzKeys
+FUZZ_SECONDS ?= 600
+FUZZ_CI_SECONDS ?= 30
+
+fuzz-build:
+	swift build -c release --package-path Fuzz -Xswiftc -sanitize=fuzzer
+
+## Fuzz by hand: FUZZ_SECONDS (600) a fuzzer; what they learn is kept in Fuzz/.work for next time.
+fuzz: fuzz-build
+	for fuzzer in $(FUZZERS); do Fuzz/run-fuzzer.sh $$fuzzer $(FUZZ_SECONDS) Fuzz/.work || exit 1; done
+
+## Fuzz briefly, FUZZ_CI_SECONDS (30) a fuzzer, on a throwaway copy (a failing input is kept
+## in Fuzz/.work/crashes): make test runs this, and fails if a fuzzer does.
+fuzz-ci: fuzz-build
+	work=$$(mktemp -d) && trap 'rm -rf "$$work"' EXIT && \
+		for fuzzer in $(FUZZERS); do \
+			Fuzz/run-fuzzer.sh $$fuzzer $(FUZZ_CI_SECONDS) "$$work" Fuzz/.work/crashes || exit 1; \
+		done
 
 clean:
 	rm -rf .build $(DEMO_DIR)

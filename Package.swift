@@ -10,7 +10,11 @@ let package = Package(
     name: "CoachingKiosk",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "coaching-kiosk", targets: ["CoachingKiosk"])
+        .executable(name: "coaching-kiosk", targets: ["CoachingKiosk"]),
+        .executable(name: "coaching-kiosk-bench", targets: ["Benchmarks"]),
+        // For the fuzzers in Fuzz/, a package of their own.
+        .library(name: "Telnet", targets: ["Telnet"]),
+        .library(name: "TextUI", targets: ["TextUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -90,11 +94,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Monitoring: goals, cycle progression, impact and CPD, under the access policy and the small-cell rule.
+        .target(
+            name: "Reports",
+            dependencies: ["Coaching", "CoachingStore", "KioskConfiguration"],
+            swiftSettings: strict
+        ),
         // One terminal session (login, menu, forms) and the server that runs them.
         .target(
             name: "Kiosk",
             dependencies: [
                 "Coaching", "CoachingStore", "KioskConfiguration", "Telnet", "TextUI", "Forms", "Documents",
+                "Reports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -107,13 +118,27 @@ let package = Package(
             name: "CoachingKiosk",
             dependencies: [
                 "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool", "Kiosk", "Sheets", "Documents",
-                "Printing",
+                "Printing", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The benchmarks (make bench, make soak): runs the release daemon and measures it from outside.
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: [
+                "Coaching", "CoachingStore", "KioskConfiguration", "DemoSchool", "Sheets", "Documents", "Printing",
+                "Reports", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -163,6 +188,11 @@ let package = Package(
         .testTarget(
             name: "FormsTests",
             dependencies: ["Forms", "TextUI", "Coaching", "KioskConfiguration"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Coaching", "CoachingStore", "KioskConfiguration"],
             swiftSettings: strict
         ),
         // Drives the real daemon with the real telnet client (tmux), a socat serial line, raw sockets.

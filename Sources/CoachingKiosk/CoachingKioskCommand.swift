@@ -13,8 +13,8 @@ struct CoachingKioskCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, StaffCommand.self, PriorityCommand.self, CycleCommand.self, PrintCommand.self,
-            ExportCommand.self,
-            BackupCommand.self, PurgeCommand.self, ConfigCommand.self, DemoCommand.self,
+            ReportCommand.self, ExportCommand.self,
+            BackupCommand.self, PurgeCommand.self, ConfigCommand.self, DemoCommand.self, GenerateCommand.self,
         ]
     )
 }

@@ -29,6 +29,11 @@ public final class CoachingStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB puts a pool's writer in WAL mode with `synchronous = NORMAL`
+            // after `prepareDatabase`, which leaves a commit in the OS's hands
+            // until the next checkpoint: a disk error or a power cut then loses
+            // drafts already saved. FULL syncs the log at every commit.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Migrations.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? "\(error)")
@@ -57,11 +62,16 @@ public final class CoachingStore: Sendable {
     }()
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError(error) }
+        do { return try pool.read(body) } catch { throw failure(error) }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError(error) }
+        do { return try pool.write(body) } catch { throw failure(error) }
+    }
+
+    /// `error` as a store error, a full, read-only or failing disk told apart.
+    func failure(_ error: any Error) -> StoreError {
+        StoreError(error, database: path)
     }
 
     /// Checks the file for damage (`PRAGMA integrity_check`); "ok" when sound.
@@ -81,7 +91,7 @@ public final class CoachingStore: Sendable {
             try target.close()
         } catch {
             try? FileManager.default.removeItem(atPath: destination)
-            throw StoreError(error)
+            throw failure(error)
         }
     }
 }
@@ -100,6 +110,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case backupExists(path: String)
     case rule(CoachingError)
     case database(String)
+    /// The disk that holds the database is full: nothing was written.
+    case diskFull(path: String)
+    /// The database file, or the disk it is on, cannot be written: nothing was written.
+    case readOnly(path: String, detail: String)
+    /// The disk failed to read or write the database: nothing was written.
+    case diskFailure(path: String, detail: String)
 
     init(_ error: any Error) {
         switch error {
@@ -139,6 +155,18 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .database(message):
             "The database refused the change: \(message). Nothing was written; "
                 + "if this repeats, check the disk and the file's permissions."
+        case let .diskFull(path):
+            "The disk that holds the database \(path) is full, so nothing was written. Free some space on it "
+                + "(`df -h` shows how much is left); the kiosk saves again as soon as there is room, "
+                + "with no restart."
+        case let .readOnly(path, detail):
+            "The database \(path) cannot be written (\(detail)): the file or the disk it is on is read-only, "
+                + "so nothing was written. A disk that turned read-only after an error needs checking "
+                + "(`dmesg` says why; then `fsck`): make it writable again, then restart the kiosk."
+        case let .diskFailure(path, detail):
+            "The disk that holds the database \(path) reported an error (\(detail)), so nothing was written. "
+                + "Check the disk (`dmesg` shows its errors) and make a copy with `coaching-kiosk backup` "
+                + "while it still reads."
         }
     }
 }
@@ -165,6 +193,6 @@ public struct Actor: Sendable, Hashable {
 extension CoachingStore {
     /// Closes the file, checkpointing the write-ahead log into it.
     public func close() throws(StoreError) {
-        do { try pool.close() } catch { throw StoreError(error) }
+        do { try pool.close() } catch { throw failure(error) }
     }
 }

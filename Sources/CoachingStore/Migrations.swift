@@ -191,6 +191,19 @@ enum Migrations {
         migrator.registerMigration("v3 print job claims") { db in
             try db.execute(sql: "ALTER TABLE print_job ADD COLUMN claimed_by TEXT")
         }
+        // The monitoring reports read dates, stages and statuses only: covering
+        // indexes let them count without reading a record's text.
+        migrator.registerMigration("v4 report indexes") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX cycle_report ON cycle(started_on, closed_on);
+                    CREATE INDEX session_proforma_report ON session_proforma(cycle_id, shared_with_observer, held_on);
+                    CREATE INDEX agreement_report ON agreement(cycle_id, coachee_confirmed_on, coach_confirmed_on);
+                    CREATE INDEX impact_statement_report ON impact_statement(submitted_on, cycle_id);
+                    CREATE INDEX goal_report ON goal(set_on, status, priority, owner, cycle_id);
+                    CREATE INDEX cpd_activity_report ON cpd_activity(held_on, owner, kind, priority, hours);
+                    """)
+        }
         return migrator
     }
 }

@@ -105,7 +105,7 @@ extension CoachingStore {
                 }
             }
         } catch {
-            throw StoreError(error)
+            throw failure(error)
         }
         return report
     }

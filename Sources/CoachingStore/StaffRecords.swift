@@ -147,6 +147,19 @@ extension CoachingStore {
     {
         let now = clock()
         let actor = Actor(staff: StaffCode(typedCode), terminal: terminal)
+        // The PIN's hash is slow on purpose: it is checked before the write
+        // transaction, so that other terminals' saves never wait for it. The
+        // transaction looks at the row again and decides.
+        var checked: (hash: String, matches: Bool)?
+        if let code = StaffCode(typedCode) {
+            let row = try read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT pin_hash, locked_until FROM staff WHERE code = ?", arguments: [code.rawValue])
+            }
+            if let row, let hash: String = row["pin_hash"], Self.lockedUntil(row, now: now) == nil {
+                checked = (hash, PINHash.verify(pin: pin, against: hash))
+            }
+        }
         return try write { db in
             guard let code = StaffCode(typedCode),
                 let row = try Row.fetchOne(
@@ -159,16 +172,14 @@ extension CoachingStore {
                 return .refused(attemptsLeft: nil)
             }
             let member = Self.staffMember(from: row)
-            if let lockedText: String = row["locked_until"],
-                let until = Self.timestampFormat.date(from: lockedText), until > now
-            {
+            if let until = Self.lockedUntil(row, now: now) {
                 try self.audit(
                     db, actor, "login refused", kind: "staff", id: code.rawValue,
                     detail: "locked")
                 return .locked(until: until)
             }
             guard member.isActive, let hash: String = row["pin_hash"],
-                PINHash.verify(pin: pin, against: hash)
+                checked?.hash == hash ? checked?.matches == true : PINHash.verify(pin: pin, against: hash)
             else {
                 let failures = (row["failed_logins"] as Int? ?? 0) + 1
                 if failures >= Self.loginAttempts {
@@ -195,6 +206,13 @@ extension CoachingStore {
             try self.audit(db, actor, "login", kind: "staff", id: code.rawValue)
             return .welcome(member)
         }
+    }
+
+    /// When a staff row's lock ends, if it is locked at `now`.
+    static func lockedUntil(_ row: Row, now: Date) -> Date? {
+        guard let text: String = row["locked_until"], let until = timestampFormat.date(from: text), until > now
+        else { return nil }
+        return until
     }
 
     static func fetchStaff(_ db: Database, _ code: StaffCode) throws -> StaffMember? {

@@ -1,6 +1,7 @@
 import Coaching
 import CoachingStore
 import Forms
+import Logging
 
 /// Which forms a person is offered, and for which cycles: the form file's
 /// audience narrows what the access policy allows; it never widens it.
@@ -33,6 +34,24 @@ enum FormAccess {
         case .priority:
             return !form.audience.roles.isDisjoint(with: person.roles)
                 && !person.roles.isDisjoint(with: [.head, .admin])
+        }
+    }
+}
+
+extension KioskSession {
+    /// Writes the audit line for something the kiosk refused the person:
+    /// `refused`, the kind of record, its id (when there is one) and why.
+    /// A refusal that cannot be written down is logged instead; the person
+    /// is refused either way.
+    func refuse(_ kind: String, id: String?, detail: String) async {
+        let actor = self.actor
+        logger.notice("refused", metadata: ["kind": "\(kind)", "id": "\(id ?? "")", "detail": "\(detail)"])
+        do {
+            try await context.withStore { store in
+                try store.audit(actor, "refused", kind: kind, id: id, detail: detail)
+            }
+        } catch {
+            logger.error("the refusal was not audited", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -14,6 +14,14 @@ struct FormTarget: Sendable {
     var draftContext: String { cycle.map { "cycle \($0.stored.id)" } ?? "" }
 }
 
+/// How much of a notes field's limit the lines typed line by line have used.
+struct NotesBudget {
+    /// Characters so far, line breaks included.
+    var used = 0
+    /// The person has been told the field is full.
+    var toldFull = false
+}
+
 /// The editor of the field in hand.
 enum FieldEditor {
     case line(TextField)
@@ -45,6 +53,31 @@ enum FieldEditor {
         }
     }
 
+    /// Whether typed characters can be taken many at a time (a paste).
+    var takesPastes: Bool {
+        switch self {
+        case .line, .notes: true
+        case .choice: false
+        }
+    }
+
+    /// Inserts a run of typed characters at once: the same as typing them
+    /// one by one, at the cost of one layout.
+    mutating func insert(_ text: String) -> FieldOutcome {
+        switch self {
+        case var .line(field):
+            let outcome = field.insert(text)
+            self = .line(field)
+            return outcome
+        case var .notes(area):
+            let outcome = area.insert(text)
+            self = .notes(area)
+            return outcome
+        case .choice:
+            return .ignored
+        }
+    }
+
     func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
         switch self {
         case let .line(field): field.draw(into: &screen, at: area, focused: focused)
@@ -62,6 +95,16 @@ extension KioskSession {
     /// to their draft as they leave it) and submits it in one transaction.
     func openForm(_ form: FormDefinition, summary: HomeSummary, resumeContext: String?) async throws {
         guard let person else { return }
+        if form.record.privateRecordKind == nil,
+            !FormAccess.mayOpen(form, person: person, cycles: summary.openCycles)
+        {
+            // A draft left from a role the person no longer holds, say: the form is not theirs now.
+            message =
+                "The \(form.title.lowercased()) form is not yours to fill in"
+                + (resumeContext == nil ? "." : "; your draft is kept.")
+            await refuse(form.record.rawValue, id: nil, detail: "form \(form.key): not offered to this person")
+            return
+        }
         guard let target = try await chooseTarget(for: form, summary: summary, resumeContext: resumeContext) else {
             return
         }
@@ -109,22 +152,33 @@ extension KioskSession {
         }
         let state = FormState(form: shown, draft: start, today: today, lists: lists)
         let heading = form.title + (target.cycle.map { " · cycle \($0.stored.id) (\(Self.describe($0)))" } ?? "")
-        let submitted: [String: String]?
-        if fullScreen {
-            submitted = try await fillFullScreen(state, heading: heading, draft: draftKey)
-        } else {
-            submitted = try await fillLineByLine(state, heading: heading, draft: draftKey)
+        // The form submits from inside, so that when the disk will not take the
+        // record the form stays on the screen, with what was typed, to try again.
+        let submitting = { (values: [String: String]) async throws -> String in
+            try await self.submit(form, values: values, target: target, draft: draftKey)
         }
-        guard let values = submitted else {
-            message = "Your draft is kept: finish it from the home screen whenever you like."
-            return
-        }
+        let finished: String?
         do {
-            message = try await submit(form, values: values, target: target, draft: draftKey)
+            if fullScreen {
+                finished = try await fillFullScreen(state, heading: heading, draft: draftKey, submit: submitting)
+            } else {
+                finished = try await fillLineByLine(state, heading: heading, draft: draftKey, submit: submitting)
+            }
         } catch let problem as FormProblem {
             message = "Not saved: \(problem.description) Your draft is kept."
-        } catch let error as StoreError {
+            return
+        } catch let error as StoreError where error.storageFault == nil {
             message = "Not saved: \(error.description) Your draft is kept."
+            return
+        }
+        if let finished {
+            message = finished
+        } else if let fault = unsavedWork {
+            message =
+                "The kiosk could not save your last changes: \(Self.diskTrouble(fault)). "
+                + "The rest is in your draft; please tell the school office."
+        } else {
+            message = "Your draft is kept: finish it from the home screen whenever you like."
         }
     }
 
@@ -144,6 +198,12 @@ extension KioskSession {
         if let resumeContext {
             guard let line = cycles.first(where: { "cycle \($0.stored.id)" == resumeContext }) else {
                 message = "That cycle is closed or no longer yours to write in; your draft is kept."
+                let id = resumeContext.hasPrefix("cycle ") ? String(resumeContext.dropFirst(6)) : resumeContext
+                let own = summary.cycles.contains { "cycle \($0.stored.id)" == resumeContext }
+                await refuse(
+                    form.record.rawValue, id: id,
+                    detail: "form \(form.key), \(resumeContext): "
+                        + (own ? "closed, or not the person's to write" : "not in the trio"))
                 return nil
             }
             return FormTarget(cycle: line)
@@ -151,6 +211,7 @@ extension KioskSession {
         if cycles.count == 1 { return FormTarget(cycle: cycles[0]) }
         guard !cycles.isEmpty else {
             message = "You have no open cycle in which you write this."
+            await refuse(form.record.rawValue, id: nil, detail: "form \(form.key): no open cycle to write in")
             return nil
         }
         let options = cycles.map { line in
@@ -210,9 +271,18 @@ extension KioskSession {
         }
     }
 
-    private func fillFullScreen(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]?
-    {
+    /// A form's way to submit its values: what to tell the person once saved.
+    typealias Submitting = ([String: String]) async throws -> String
+
+    /// Fills the form on the full screen; the message to show once submitted,
+    /// or nil when the person leaves it. `unsaved` are fields left but not yet
+    /// in the draft (the disk would not take them).
+    private func fillFullScreen(
+        _ start: FormState, heading: String, draft: DraftKey, submit: Submitting, unsaved pending: [String: String] = [:]
+    ) async throws -> String? {
         var state = start
+        var unsaved = pending
+        var warnedLeaving = false
         if state.values.contains(where: { !$0.value.isEmpty && state.form.field($0.key)?.defaultValue == nil }),
             let firstEmpty = state.fields.firstIndex(where: { state[$0.key].isEmpty })
         {
@@ -223,17 +293,13 @@ extension KioskSession {
         var editor = editor(for: first, state: state, area: editorArea(for: first))
         message = nil
 
-        /// Puts the editor's text into the form, leaves the field, saves it to the draft.
+        /// Puts the editor's text into the form, leaves the field, saves it to the
+        /// draft (with any the disk would not take before).
         func leave(_ move: (inout FormState) -> (key: String, value: String)?) async throws {
             if let field = state.current { state[field.key] = editor.text }
-            if let left = move(&state) {
-                try await context.withStore { store in
-                    try store.saveDraftField(
-                        staff: draft.staff, form: draft.form, context: draft.context,
-                        field: left.key, value: left.value)
-                }
-            }
-            if let field = state.current, let problem = state.problems[field.key] {
+            if let left = move(&state) { unsaved[left.key] = left.value }
+            if let said = try await saveDraftFields(&unsaved, draft: draft) { message = said }
+            if unsaved.isEmpty, let field = state.current, let problem = state.problems[field.key] {
                 message = problem.message
             }
             if let field = state.current {
@@ -241,9 +307,12 @@ extension KioskSession {
             }
         }
 
+        /// False after a key that changed nothing on the screen (a paste past a full field): no frame to draw.
+        var redraw = true
         while true {
             let frame = { () -> Screen in self.formFrame(state: state, editor: editor, heading: heading) }
-            await show(frame())
+            if redraw { await show(frame()) }
+            redraw = true
             let key: Key
             let input: Input
             do {
@@ -253,6 +322,9 @@ extension KioskSession {
                 // keep what is in the field in hand too.
                 do {
                     try await leave { $0.leaveField() }
+                    if !unsaved.isEmpty {
+                        logger.error("typed text lost: the disk would not take it", metadata: ["fields": "\(unsaved.count)"])
+                    }
                 } catch let saving {
                     logger.error("the field in hand was not saved", metadata: ["error": "\(saving)"])
                 }
@@ -264,7 +336,8 @@ extension KioskSession {
                 if !fullScreen {
                     if let field = state.current { state[field.key] = editor.text }
                     _ = state.leaveField()
-                    return try await fillLineByLine(state, heading: heading, draft: draft)
+                    return try await fillLineByLine(
+                        state, heading: heading, draft: draft, submit: submit, unsaved: Set(unsaved.keys))
                 }
                 if let field = state.current {
                     let text = editor.text
@@ -278,9 +351,11 @@ extension KioskSession {
             switch key {
             case .control("s"), .function(2):
                 try await leave { $0.leaveField() }
+                // The message says why; Ctrl-S tries again.
+                guard unsaved.isEmpty else { continue }
                 switch state.readyToSubmit(today: today) {
                 case let .success(values):
-                    return values
+                    if let said = try await submitting(values, with: submit) { return said }
                 case let .failure(problems):
                     if let problem = problems.first {
                         try await leave { $0.move(to: problem.key) }
@@ -291,9 +366,15 @@ extension KioskSession {
                 }
             case .escape:
                 try await leave { $0.leaveField() }
+                if !unsaved.isEmpty, !warnedLeaving, let fault = unsavedWork {
+                    warnedLeaving = true
+                    message = Self.leavingUnsaved(fault)
+                    continue
+                }
                 return nil
             case .tab, .backTab:
                 message = nil
+                warnedLeaving = false
                 try await leave { state in key == .tab ? state.next() : state.previous() }
             case .enter where field.kind != .notes:
                 message = nil
@@ -308,9 +389,23 @@ extension KioskSession {
                 if field.kind == .yesNo, case let .character(character) = key {
                     typed = character.lowercased() == "y" ? .home : character.lowercased() == "n" ? .end : key
                 }
-                switch editor.handle(typed) {
-                case let .rejected(reason): message = reason
-                case .handled: if message != nil && state.problems[field.key] == nil { message = nil }
+                let (textBefore, messageBefore) = (editor.text, message)
+                let outcome: FieldOutcome
+                if case let .character(first) = typed, editor.takesPastes, !pendingKeys.isEmpty,
+                    Sanitizer.clean(String(first)) == String(first)
+                {
+                    // Characters already read behind this one are a paste: take them all at once.
+                    outcome = editor.insert(String(first) + takeTypedRun(newLines: field.kind == .notes))
+                } else {
+                    outcome = editor.handle(typed)
+                }
+                switch outcome {
+                case let .rejected(reason):
+                    message = reason
+                    redraw = editor.text != textBefore || message != messageBefore
+                case .handled:
+                    // A disk that will not take what was typed stays said until it does.
+                    if message != nil && state.problems[field.key] == nil && unsaved.isEmpty { message = nil }
                 case .ignored:
                     // Up from a list's top or a note's first line goes to the field before; Down likewise.
                     if key == .up { try await leave { $0.previous() } }
@@ -318,6 +413,28 @@ extension KioskSession {
                 }
             }
         }
+    }
+
+    /// Takes the characters (and, in notes, the line breaks) waiting at the
+    /// front of the keys already read, as text. A character the editors
+    /// would ignore when typed (one the sanitiser changes) is left out, so
+    /// the run goes in exactly as the keys would have.
+    private func takeTypedRun(newLines: Bool) -> String {
+        var text = ""
+        var count = 0
+        for key in pendingKeys {
+            if case let .character(character) = key {
+                let typed = String(character)
+                if Sanitizer.clean(typed) == typed { text.append(character) }
+            } else if newLines, key == .enter {
+                text.append("\n")
+            } else {
+                break
+            }
+            count += 1
+        }
+        pendingKeys.removeFirst(count)
+        return text
     }
 
     private func formFrame(state: FormState, editor: FieldEditor, heading: String) -> Screen {
@@ -345,6 +462,13 @@ extension KioskSession {
                 style: current ? .reverse : .plain, width: listWidth)
         }
         for row in 3...bottom { screen.put("│", row: row, column: listWidth + 1, style: .dim) }
+        if let message, DisplayWidth.of(message) > width - 2 {
+            // A long message (the disk will not take what was typed) takes the rule above the message line too.
+            for (offset, line) in Layout.wrap(message, width: width - 2).prefix(2).enumerated() {
+                screen.fill(row: height - 3 + offset, column: 0, width: width)
+                screen.put(line, row: height - 3 + offset, column: 1, style: .bold, width: width - 2)
+            }
+        }
         guard let field = state.current else { return screen }
         let left = listWidth + 2
         let paneWidth = width - left - 1
@@ -360,26 +484,42 @@ extension KioskSession {
 
     // MARK: Line by line
 
-    private func fillLineByLine(_ start: FormState, heading: String, draft: DraftKey) async throws -> [String: String]?
-    {
+    /// Fills the form line by line; the message to show once submitted, or nil
+    /// when the person leaves it. `unsaved` are fields not yet in the draft.
+    private func fillLineByLine(
+        _ start: FormState, heading: String, draft: DraftKey, submit: Submitting, unsaved: Set<String> = []
+    ) async throws -> String? {
         var form = LineModeForm(state: start)
-        var saved = start.values
+        var saved = start.values.filter { !unsaved.contains($0.key) }
+        var warnedLeaving = false
         await writeLine("")
         await writeLine(heading)
         await writeLine("Press Enter to keep a value, type < to go back a field, Esc to leave (your draft is kept).")
         var needsPrompt = true
+        var notes = NotesBudget()
         while true {
             if needsPrompt { await writeLine(form.prompt()) }
             let line = try await readLine(prompt: form.isTakingNotes ? "| " : "> ")
             if fullScreen {
-                return try await fillFullScreen(form.state, heading: heading, draft: draft)
+                let unsaved = form.state.values.filter { saved[$0.key] != $0.value }
+                return try await fillFullScreen(
+                    form.state, heading: heading, draft: draft, submit: submit, unsaved: unsaved)
             }
             if line == "\u{1B}" {
-                try await saveChanged(form.state.values, since: &saved, draft: draft)
+                let allSaved = try await saveChanged(form.state.values, since: &saved, draft: draft)
+                if !allSaved, !warnedLeaving, let fault = unsavedWork {
+                    warnedLeaving = true
+                    await writeLine("** " + Self.leavingUnsaved(fault))
+                    needsPrompt = true
+                    continue
+                }
                 return nil
             }
-            let step = form.answer(line)
-            try await saveChanged(form.state.values, since: &saved, draft: draft)
+            warnedLeaving = false
+            guard let answer = await fitted(line, form: form, notes: &notes) else { continue }
+            let step = form.answer(answer)
+            // A line added to a notes field leaves no field: nothing to save yet.
+            let allSaved = step == .moreNotes ? true : try await saveChanged(form.state.values, since: &saved, draft: draft)
             switch step {
             case .next, .finishedNotes: needsPrompt = true
             case .moreNotes: needsPrompt = false
@@ -387,24 +527,116 @@ extension KioskSession {
                 await writeLine("** \(problem.message)")
                 needsPrompt = true
             case let .done(values):
-                return values
+                if allSaved, let said = try await submitting(values, with: submit) { return said }
+                needsPrompt = true
             }
         }
     }
 
+    /// The most characters a line-by-line answer keeps: what the field holds
+    /// on the full screen.
+    static func lineLimit(for field: FieldDefinition) -> Int {
+        switch field.kind {
+        case .text: field.lengthLimit ?? 200
+        case .notes: field.lengthLimit ?? 2000
+        case .date: 10
+        case .number: 8
+        case .choice: 200
+        case .yesNo: 10
+        }
+    }
+
+    /// A line typed for the current field, cut to what the field holds (a
+    /// notes field counts all its lines), saying so when anything is cut;
+    /// nil when the notes field is full and the line is left out.
+    private func fitted(_ line: String, form: LineModeForm, notes: inout NotesBudget) async -> String? {
+        guard let field = form.state.current else { return line }
+        let limit = Self.lineLimit(for: field)
+        let word = line.trimmingCharacters(in: .whitespaces)
+        guard field.kind == .notes else {
+            guard line.count > limit else { return line }
+            await writeLine("** This field holds at most \(limit) characters: only the first \(limit) were kept.")
+            return String(line.prefix(limit))
+        }
+        if !form.isTakingNotes {
+            notes = NotesBudget()
+            if word == "." || word == "<" || word.isEmpty { return line }
+        } else if word == "." || word == "<" {
+            return line
+        }
+        // Each line after the first adds a line break.
+        let lineBreak = form.isTakingNotes ? 1 : 0
+        let room = limit - notes.used - lineBreak
+        guard room >= 0 else {
+            if !notes.toldFull {
+                notes.toldFull = true
+                await writeLine(
+                    "** This field holds at most \(limit) characters and is full: what you type is left out. "
+                        + "End the notes with a line holding only .")
+            }
+            return nil
+        }
+        var kept = line
+        if line.count > room {
+            kept = String(line.prefix(room))
+            notes.toldFull = true
+            await writeLine(
+                "** This field holds at most \(limit) characters: only the first \(room) of that line were kept. "
+                    + "End the notes with a line holding only .")
+        }
+        notes.used += lineBreak + kept.count
+        return kept
+    }
+
+    /// Saves the fields changed since `saved` to the draft, saying so when the
+    /// disk will not take them (they are tried again with the next answer).
+    /// True when every field is in the draft.
     private func saveChanged(_ values: [String: String], since saved: inout [String: String], draft: DraftKey)
-        async throws
+        async throws -> Bool
     {
         let changed = values.filter { saved[$0.key] != $0.value }
-        guard !changed.isEmpty else { return }
-        try await context.withStore { store in
-            for (field, value) in changed {
-                try store.saveDraftField(
-                    staff: draft.staff, form: draft.form, context: draft.context,
-                    field: field, value: value)
-            }
-        }
+        var unsaved = changed
+        if let said = try await saveDraftFields(&unsaved, draft: draft) { await writeLine("** " + said) }
+        guard unsaved.isEmpty else { return false }
         saved.merge(changed) { $1 }
+        return true
+    }
+
+    /// Saves `fields` to the person's draft and empties it. When the disk
+    /// will not take them they stay in `fields`, kept to be saved next time,
+    /// and the words for the person come back; so do the words when the disk
+    /// takes them again after a fault.
+    private func saveDraftFields(_ fields: inout [String: String], draft: DraftKey) async throws -> String? {
+        guard !fields.isEmpty else { return nil }
+        let pending = fields.sorted { $0.key < $1.key }
+        do {
+            try await context.withStore { store in
+                for (field, value) in pending {
+                    try store.saveDraftField(
+                        staff: draft.staff, form: draft.form, context: draft.context, field: field, value: value)
+                }
+            }
+        } catch let error as StoreError {
+            guard let fault = error.storageFault else { throw error }
+            return cannotSave(fault, error)
+        }
+        fields.removeAll()
+        return savingAgain()
+    }
+
+    /// Submits the form's values; nil (with the person told why) when the
+    /// disk will not take the record, so the form stays as it is.
+    private func submitting(_ values: [String: String], with submit: Submitting) async throws -> String? {
+        do {
+            let said = try await submit(values)
+            _ = savingAgain()
+            return said
+        } catch let error as StoreError {
+            guard let fault = error.storageFault else { throw error }
+            let said = cannotSave(fault, error)
+            if fullScreen { message = said } else { await writeLine("** " + said) }
+            return nil
+        }
     }
 
     // MARK: Submitting

@@ -91,6 +91,7 @@ enum HomeChoice: Equatable {
     case form(String)
     case myRecords
     case print
+    case reports
     case switchMode
     case logOut
 }
@@ -124,6 +125,8 @@ extension KioskSession {
                 try await showMyRecords(summary: summary)
             case .print:
                 try await printMenu(summary: summary)
+            case .reports:
+                try await reportsMenu()
             case let .form(key):
                 guard let form = forms.form(key) else { continue }
                 try await openForm(form, summary: summary, resumeContext: nil)
@@ -154,9 +157,15 @@ extension KioskSession {
         }
         menu.append(("My cycles, goals and records", .myRecords))
         menu.append(("Print a document", .print))
+        if Self.readsReports(person) { menu.append(("Reports: goals, cycles, impact, CPD", .reports)) }
         menu.append((fullScreen ? "Switch to line-by-line mode" : "Switch to full-screen mode", .switchMode))
         menu.append(("Log out", .logOut))
         return menu
+    }
+
+    /// Lead coaches, the impact lead and the head run the school's reports.
+    static func readsReports(_ person: StaffMember) -> Bool {
+        !person.roles.isDisjoint(with: [.leadCoach, .impactLead, .head])
     }
 
     static func menuOrder(_ record: FormRecord) -> Int {

@@ -14,16 +14,66 @@ public struct SessionLimits: Sendable, Equatable {
     public var idleTimeout: TimeAmount
     /// How long to wait for telnet answers before going on at 80×24.
     public var negotiationWait: TimeAmount
+    /// The most bytes waiting to go out to one terminal; a client that reads
+    /// nothing while it makes the kiosk write is disconnected past it.
+    public var outboundLimit: Int
 
     public init(
         maximumSessions: Int = 64, maximumPerAddress: Int = 16, loginTimeout: TimeAmount = .seconds(60),
-        idleTimeout: TimeAmount = .seconds(300), negotiationWait: TimeAmount = .seconds(3)
+        idleTimeout: TimeAmount = .seconds(300), negotiationWait: TimeAmount = .seconds(3),
+        outboundLimit: Int = 1 << 20
     ) {
         self.maximumSessions = maximumSessions
         self.maximumPerAddress = maximumPerAddress
         self.loginTimeout = loginTimeout
         self.idleTimeout = idleTimeout
         self.negotiationWait = negotiationWait
+        self.outboundLimit = outboundLimit
+    }
+}
+
+/// Closes a connection whose unsent output grows past a limit.
+///
+/// The session's own writes wait while the socket is full (the async
+/// writer follows the channel's writability), but the telnet handler
+/// answers negotiation straight from its reads: a client that sends
+/// requests and reads nothing would make those answers pile up without
+/// end. Sits at the head of the pipeline, so it counts every byte.
+final class OutboundLimitHandler: ChannelOutboundHandler {
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let limit: Int
+    private let onExceeded: (Int) -> Void
+    /// Bytes written and not yet handed to the kernel.
+    private(set) var pending = 0
+    private var closing = false
+
+    /// - Parameter onExceeded: called once, with the bytes pending, before the connection is closed.
+    init(limit: Int, onExceeded: @escaping (Int) -> Void = { _ in }) {
+        self.limit = max(1, limit)
+        self.onExceeded = onExceeded
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        guard !closing else {
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
+        let count = unwrapOutboundIn(data).readableBytes
+        pending += count
+        if pending > limit {
+            closing = true
+            onExceeded(pending)
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            context.close(promise: nil)
+            return
+        }
+        let written = promise ?? context.eventLoop.makePromise()
+        written.futureResult.assumeIsolated().whenComplete { _ in
+            self.pending -= count
+        }
+        context.write(data, promise: written)
     }
 }
 

@@ -6,6 +6,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import Reports
 import ServiceLifecycle
 import Telnet
 
@@ -17,6 +18,8 @@ public final class KioskContext: Sendable {
     public let limits: SessionLimits
     /// Where the kiosk's prints go.
     public let printer: PrinterTarget
+    /// The small-cell threshold and session cadence the reports use.
+    public let reportSettings: ReportSettings
     let logger: Logger
     let threadPool: NIOThreadPool
     private let catalog: NIOLockedValueBox<FormCatalog>
@@ -25,12 +28,13 @@ public final class KioskContext: Sendable {
     /// - Parameter formsDirectory: where the proforma definitions are; loaded now and on SIGHUP.
     public init(
         store: CoachingStore, schoolName: String, formsDirectory: String, limits: SessionLimits,
-        printer: PrinterTarget = .systemDefault, logger: Logger
+        printer: PrinterTarget = .systemDefault, reportSettings: ReportSettings = ReportSettings(), logger: Logger
     ) throws(FormCatalogError) {
         self.store = store
         self.schoolName = schoolName
         self.limits = limits
         self.printer = printer
+        self.reportSettings = reportSettings
         self.logger = logger
         self.formsDirectory = formsDirectory
         self.catalog = NIOLockedValueBox(try FormCatalog.load(directory: formsDirectory))
@@ -95,6 +99,7 @@ public final class TelnetService: Service, Sendable {
     public func run() async throws {
         let limits = context.limits
         let counter = self.counter
+        let logger = context.logger
         var servers: [NIOAsyncChannel<Admission, Never>] = []
         for listener in listeners {
             let server = try await ServerBootstrap(group: group)
@@ -109,6 +114,12 @@ public final class TelnetService: Service, Sendable {
                         }
                         channel.closeFuture.whenComplete { _ in counter.release(address) }
                         let sync = channel.pipeline.syncOperations
+                        try sync.addHandler(
+                            OutboundLimitHandler(limit: limits.outboundLimit) { pending in
+                                logger.warning(
+                                    "terminal disconnected: it reads nothing and its output piles up",
+                                    metadata: ["address": "\(address)", "pending": "\(pending)"])
+                            })
                         try sync.addHandler(TelnetHandler(negotiationWait: limits.negotiationWait))
                         try sync.addHandler(KeyInputHandler())
                         try sync.addHandler(

@@ -12,6 +12,8 @@ enum SessionEnd: Error {
     case interrupted
     case shuttingDown
     case loggedOut
+    /// The disk would not take a login or a change the session needed.
+    case cannotSave(StorageFault)
 }
 
 /// What a screen reads next.
@@ -39,6 +41,9 @@ final class KioskSession {
     var person: StaffMember?
     var pendingKeys: [Key] = []
     var io: TerminalIO?
+    /// Set while something the person typed is only in memory because the
+    /// disk would not take it; cleared once it is saved.
+    var unsavedWork: StorageFault?
 
     init(
         context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String
@@ -79,6 +84,9 @@ final class KioskSession {
             try await home()
         } catch let end as SessionEnd {
             await sayGoodbye(end)
+        } catch let error as StoreError where error.storageFault != nil {
+            logger.error("session ended: the disk would not take a change", metadata: ["error": "\(error)"])
+            await sayGoodbye(.cannotSave(error.storageFault ?? .failing))
         } catch {
             logger.error("session failed", metadata: ["error": "\(error)"])
             await sayGoodbye(.interrupted)
@@ -91,22 +99,68 @@ final class KioskSession {
     }
 
     private func sayGoodbye(_ end: SessionEnd) async {
+        // Honest about a draft the disk would not take.
+        let kept =
+            unsavedWork.map {
+                "The kiosk could not save your last changes (\(Self.diskTrouble($0))); please tell the school office."
+            } ?? "Anything you typed is saved in your drafts."
         let text: String? =
             switch end {
             case .disconnected: nil
             case .idle:
                 person == nil
                     ? "No login within \(Self.spoken(context.limits.loginTimeout)): this terminal is free for someone else."
-                    : "Logged out after \(Self.spoken(context.limits.idleTimeout)) without a key. "
-                        + "Anything you typed is saved in your drafts."
-            case .interrupted: "Session ended. Anything you typed is saved in your drafts."
+                    : "Logged out after \(Self.spoken(context.limits.idleTimeout)) without a key. " + kept
+            case .interrupted: "Session ended. " + kept
             case .shuttingDown:
-                "The kiosk is closing for maintenance. Anything you typed is saved in your drafts; please log in again in a few minutes."
+                "The kiosk is closing for maintenance. " + kept
+                    + (unsavedWork == nil ? " Please log in again in a few minutes." : "")
             case .loggedOut: "Logged out. Thank you" + (person.map { ", \($0.firstName)" } ?? "") + "."
+            case let .cannotSave(fault):
+                "The kiosk cannot save right now: \(Self.diskTrouble(fault)), so it cannot carry on. "
+                    + "Please tell the school office."
             }
         guard let text else { return }
         if fullScreen { await write(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25h".utf8)) }
         await write(Array(("\r\n" + Sanitizer.clean(text) + "\r\n").utf8))
+    }
+
+    // MARK: A disk that will not take what was typed
+
+    /// Why the kiosk cannot save, in words for the person at the terminal.
+    static func diskTrouble(_ fault: StorageFault) -> String {
+        switch fault {
+        case .full: "its disk is full"
+        case .readOnly: "its disk has become read-only"
+        case .failing: "its disk reported a fault"
+        }
+    }
+
+    /// Notes that the disk would not take what was typed (logged for the
+    /// technician, with the store's words) and gives the person's words.
+    func cannotSave(_ fault: StorageFault, _ error: StoreError) -> String {
+        if unsavedWork == nil {
+            logger.error("cannot save: what was typed is kept in the session", metadata: ["error": "\(error)"])
+        }
+        unsavedWork = fault
+        return "The kiosk cannot save right now: \(Self.diskTrouble(fault)). "
+            + (fullScreen
+                ? "What you typed is still on the screen; tell the school office. Ctrl-S tries again."
+                : "What you typed is kept here; tell the school office. Your next answer tries again.")
+    }
+
+    /// After a fault, the disk took what was typed: the words to say so.
+    func savingAgain() -> String? {
+        guard unsavedWork != nil else { return nil }
+        unsavedWork = nil
+        logger.notice("saving again: the disk takes changes once more")
+        return "The kiosk can save again: what you typed is in your draft."
+    }
+
+    /// The warning before leaving a form whose last changes are not saved.
+    static func leavingUnsaved(_ fault: StorageFault) -> String {
+        "Not saved: \(diskTrouble(fault)). Leaving now loses what you typed since; "
+            + "Esc again leaves anyway, or stay and try again."
     }
 
     /// `5 minutes`, `1 minute`, `45 seconds`.

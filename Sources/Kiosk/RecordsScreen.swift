@@ -36,6 +36,11 @@ struct MyRecords: Sendable {
             let cycle = line.stored.cycle
             let id = line.stored.id
             let relation = Relation(of: person.code, in: cycle.trio)
+            guard relation != .none else {
+                // Never the case for a summary loaded for this person; refused and audited all the same.
+                reads.append(("refused", "cycle", "\(id)"))
+                continue
+            }
             lines.append(
                 "Cycle \(id) · \(cycle.stage.title) since \(cycle.inStageSince.british) · you are the \(line.position.rawValue)"
             )

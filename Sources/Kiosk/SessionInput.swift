@@ -28,9 +28,16 @@ public enum SessionPhase: Sendable {
 
 /// Turns terminal bytes into keys, delivering a lone Escape after a short
 /// pause (an arrow key is ESC [ A in one packet; a lone ESC is the Esc key).
+///
+/// A big read (a paste, a flood) is passed on in batches of at most
+/// ``maximumKeysPerEvent`` keys, so the session never holds more than one
+/// batch of keys ahead and the inbound back-pressure counts real work.
 final class KeyInputHandler: ChannelInboundHandler {
     typealias InboundIn = TerminalEvent
     typealias InboundOut = SessionInput
+
+    /// The most keys in one `.keys` event.
+    static let maximumKeysPerEvent = 256
 
     private var decoder = KeyDecoder()
     private var pendingEscape: Scheduled<Void>?
@@ -46,7 +53,12 @@ final class KeyInputHandler: ChannelInboundHandler {
             pendingEscape?.cancel()
             pendingEscape = nil
             let keys = decoder.decode(bytes)
-            if !keys.isEmpty { context.fireChannelRead(wrapInboundOut(.keys(keys))) }
+            var start = keys.startIndex
+            while start < keys.endIndex {
+                let end = min(keys.endIndex, start + Self.maximumKeysPerEvent)
+                context.fireChannelRead(wrapInboundOut(.keys(Array(keys[start..<end]))))
+                start = end
+            }
             if decoder.hasPendingEscape {
                 let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
                 pendingEscape = context.eventLoop.scheduleTask(in: escapeDelay) {
@@ -82,6 +94,12 @@ final class KeyInputHandler: ChannelInboundHandler {
 
 /// Watches for a terminal left alone: 60 s to log in, then the idle limit
 /// with a warning a minute before it.
+///
+/// The login limit runs from the connection, or from the first key for a
+/// person who walks up to a terminal left open; later keys do not extend
+/// it, so a client that sends a byte every few seconds and never logs in
+/// (slowloris) is let go at the limit all the same. Once logged in, every
+/// key starts the idle limit again.
 final class IdleWatchHandler: ChannelDuplexHandler {
     typealias InboundIn = SessionInput
     typealias InboundOut = SessionInput
@@ -92,6 +110,8 @@ final class IdleWatchHandler: ChannelDuplexHandler {
     private let idleLimit: TimeAmount
     private let warningBefore: TimeAmount
     private var loggedIn = false
+    /// Whether a key has come before login (the login limit restarts once, then).
+    private var keyBeforeLogin = false
     private var warning: Scheduled<Void>?
     private var timeout: Scheduled<Void>?
 
@@ -111,7 +131,14 @@ final class IdleWatchHandler: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .keys = unwrapInboundIn(data) { restart(context: context) }
+        if case .keys = unwrapInboundIn(data) {
+            if loggedIn {
+                restart(context: context)
+            } else if !keyBeforeLogin {
+                keyBeforeLogin = true
+                restart(context: context)
+            }
+        }
         context.fireChannelRead(data)
     }
 

@@ -165,6 +165,9 @@ public struct KioskSettings: Sendable, Equatable {
     /// Seconds before a print that could not be sent is tried again; the
     /// wait doubles with each attempt, up to ten minutes.
     public var printRetry = 15
+    /// Days expected between a cycle's coaching sessions: a cycle with none
+    /// for this long is "due soon", for three times this long "overdue".
+    public var sessionCadence = 7
     /// Folders of the proforma and sheet definitions.
     public var forms = "forms"
     public var layouts = "layouts"
@@ -186,6 +189,7 @@ public struct KioskSettings: Sendable, Equatable {
         ("retention.years_after_cycle_closed", "years to keep a closed cycle"),
         ("idle_timeout", "seconds, or 5m / 1h, before an idle session is logged out"),
         ("print_retry", "seconds, or 1m, before a print that could not be sent is tried again (doubling)"),
+        ("session_cadence", "days expected between a cycle's coaching sessions (1 to 60)"),
         ("forms", "folder of proforma definitions"),
         ("layouts", "folder of printed sheet definitions"),
     ]
@@ -295,6 +299,8 @@ public struct KioskSettings: Sendable, Equatable {
                     throw yaml.error(at: value, key: key, "should be seconds (1 to 3600) or like 1m")
                 }
                 printRetry = seconds
+            case "session_cadence":
+                sessionCadence = try integer(1...60, "a number of days from 1 to 60")
             case "forms":
                 forms = try text()
             case "layouts":
@@ -341,6 +347,7 @@ public struct KioskSettings: Sendable, Equatable {
               years_after_cycle_closed: \(retention.yearsAfterCycleClosed)
             idle_timeout: \(idleTimeout)
             print_retry: \(printRetry)
+            session_cadence: \(sessionCadence)
             forms: \(quoted(forms))
             layouts: \(quoted(layouts))
 

@@ -43,7 +43,11 @@ public final class TelnetHandler: ChannelDuplexHandler {
     private var terminalTypeRequested = false
     private var terminalTypeReceived = false
     private var windowSizeReceived = false
-    private var needsFlush = false
+    /// Protocol bytes (answers to negotiation) gathered during a read, sent
+    /// as one write at its end rather than a write for every answer.
+    private var outgoing: [UInt8] = []
+    /// An "are you there?" has been answered in this read: one answer a read is enough.
+    private var answeredThisRead = false
     /// Keys of the current read not yet passed on, so that commands dropped
     /// between them do not split them into several events.
     private var pendingKeys: [UInt8] = []
@@ -82,6 +86,7 @@ public final class TelnetHandler: ChannelDuplexHandler {
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
+        answeredThisRead = false
         for event in parser.parse(buffer.readableBytesView) {
             handle(event, context: context)
             settleIfAnswered(context: context)
@@ -93,6 +98,8 @@ public final class TelnetHandler: ChannelDuplexHandler {
     public func write(
         context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?
     ) {
+        // Protocol bytes gathered before this write go first, in order.
+        writeOutgoing(context: context)
         let bytes = unwrapOutboundIn(data).readableBytesView
         guard bytes.contains(TelnetByte.iac) else {
             context.write(data, promise: promise)
@@ -130,7 +137,12 @@ public final class TelnetHandler: ChannelDuplexHandler {
         case .command(.interruptProcess):
             fire(.interrupt, context: context)
         case .command(.areYouThere):
-            send(TelnetEncoding.escape("\r\n[\(greetingName): yes]\r\n".utf8), context: context)
+            // One answer a read, and none while the peer is not reading what
+            // we sent: a flood of questions cannot pile answers up.
+            if !answeredThisRead, context.channel.isWritable {
+                answeredThisRead = true
+                send(TelnetEncoding.escape("\r\n[\(greetingName): yes]\r\n".utf8), context: context)
+            }
         case .command:
             break
         case .will(let option):
@@ -250,18 +262,23 @@ public final class TelnetHandler: ChannelDuplexHandler {
         context.fireChannelRead(wrapInboundOut(.bytes(keys)))
     }
 
-    /// Writes protocol bytes straight to the wire, past this handler's escaping.
+    /// Queues protocol bytes for the wire, past this handler's escaping; they
+    /// go out at the end of the read (or before the session's next write).
     private func send(_ bytes: [UInt8], context: ChannelHandlerContext) {
-        guard !bytes.isEmpty else { return }
+        outgoing += bytes
+    }
+
+    private func writeOutgoing(context: ChannelHandlerContext) {
+        guard !outgoing.isEmpty else { return }
+        let bytes = outgoing
+        outgoing = []
         context.write(wrapOutboundOut(context.channel.allocator.buffer(bytes: bytes)), promise: nil)
-        needsFlush = true
     }
 
     private func flushIfNeeded(context: ChannelHandlerContext) {
-        if needsFlush {
-            needsFlush = false
-            context.flush()
-        }
+        guard !outgoing.isEmpty else { return }
+        writeOutgoing(context: context)
+        context.flush()
     }
 }
 

@@ -4,8 +4,12 @@
 /// repaint everything; later frames send only the cells that changed. The
 /// bottom-right cell is never written, since writing it scrolls some
 /// terminals: keep it blank.
+///
+/// What the terminal shows is kept as codes of 4 bytes a cell rather
+/// than as the last `Screen` (24 bytes a cell): every session keeps one for
+/// as long as it lasts.
 public struct ANSIRenderer: Sendable {
-    private var previous: Screen?
+    private var previous: Frame?
 
     public init() {}
 
@@ -18,19 +22,20 @@ public struct ANSIRenderer: Sendable {
     /// The bytes that turn the last frame sent into `screen`.
     public mutating func render(_ screen: Screen) -> [UInt8] {
         var output = Output(width: screen.width)
+        let frame = Frame(screen)
         if let previous, previous.width == screen.width, previous.height == screen.height {
-            if previous.cells != screen.cells {
+            if previous != frame {
                 output.append("\u{1B}[?25l")
                 for row in 0..<screen.height {
-                    update(row: row, from: previous, to: screen, into: &output)
+                    update(row: row, from: previous, to: frame, of: screen, into: &output)
                 }
             }
         } else {
             output.append("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25l")
             output.position = (0, 0)
-            let cleared = Screen(width: screen.width, height: screen.height)
+            let cleared = Frame(blankWidth: screen.width, height: screen.height)
             for row in 0..<screen.height {
-                update(row: row, from: cleared, to: screen, into: &output)
+                update(row: row, from: cleared, to: frame, of: screen, into: &output)
             }
         }
         if output.style != .plain {
@@ -41,7 +46,7 @@ public struct ANSIRenderer: Sendable {
         } else {
             output.append("\u{1B}[?25l")
         }
-        previous = screen
+        previous = frame
         return output.bytes
     }
 
@@ -50,11 +55,12 @@ public struct ANSIRenderer: Sendable {
         row == screen.height - 1 ? screen.width - 2 : screen.width - 1
     }
 
-    private func update(row: Int, from old: Screen, to new: Screen, into output: inout Output) {
-        let last = lastWritableColumn(row: row, of: new)
+    private func update(row: Int, from old: Frame, to new: Frame, of screen: Screen, into output: inout Output) {
+        let last = lastWritableColumn(row: row, of: screen)
+        let base = row * screen.width
         var column = 0
         while column <= last {
-            guard old[row, column] != new[row, column] else {
+            guard !old.same(as: new, at: base + column) else {
                 column += 1
                 continue
             }
@@ -64,7 +70,7 @@ public struct ANSIRenderer: Sendable {
             column += 1
             // Unchanged cells in a short gap cost less to rewrite than to skip.
             while column <= last, unchanged < 4 {
-                if old[row, column] != new[row, column] {
+                if !old.same(as: new, at: base + column) {
                     end = column
                     unchanged = 0
                 } else {
@@ -73,7 +79,7 @@ public struct ANSIRenderer: Sendable {
                 column += 1
             }
             column = end + 1
-            write(row: row, columns: start...end, of: new, into: &output)
+            write(row: row, columns: start...end, of: screen, into: &output)
         }
     }
 
@@ -98,6 +104,61 @@ public struct ANSIRenderer: Sendable {
             output.put(cell.character, width: width)
             column += width
         }
+    }
+}
+
+/// A screen's cells as the renderer remembers them: one code a cell.
+///
+/// A code holds the character's Unicode scalar (bits 0–20) when the
+/// character is a single scalar, the style (bits 21–28) and whether the
+/// cell continues a wide character (bit 29). A character of several scalars
+/// (an accent added to a letter, a flag) sets bit 30 and is kept whole in
+/// `clusters`, so two cells are the same exactly when their `Cell`s are.
+private struct Frame: Equatable, Sendable {
+    static let continuation: UInt32 = 1 << 29
+    static let cluster: UInt32 = 1 << 30
+
+    let width: Int
+    let height: Int
+    private(set) var codes: [UInt32]
+    /// The characters of more than one scalar, by cell index.
+    private(set) var clusters: [Int: Character] = [:]
+
+    init(_ screen: Screen) {
+        width = screen.width
+        height = screen.height
+        codes = []
+        codes.reserveCapacity(screen.cells.count)
+        for (index, cell) in screen.cells.enumerated() {
+            var code = UInt32(cell.style.rawValue) << 21 | (cell.isContinuation ? Self.continuation : 0)
+            let utf8 = cell.character.utf8
+            if utf8.count == 1, let byte = utf8.first {
+                code |= UInt32(byte)
+            } else {
+                var scalars = cell.character.unicodeScalars.makeIterator()
+                if let first = scalars.next(), scalars.next() == nil {
+                    code |= first.value
+                } else {
+                    code |= Self.cluster
+                    clusters[index] = cell.character
+                }
+            }
+            codes.append(code)
+        }
+    }
+
+    /// A frame of blank cells.
+    init(blankWidth width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        codes = Array(repeating: 0x20, count: width * height)
+    }
+
+    /// Whether cell `index` is the same in both frames.
+    func same(as other: Frame, at index: Int) -> Bool {
+        let code = codes[index]
+        guard code == other.codes[index] else { return false }
+        return code & Self.cluster == 0 || clusters[index] == other.clusters[index]
     }
 }
 

@@ -4,9 +4,14 @@
 /// Keys: characters are echoed (a `*` each when secret); Backspace and
 /// Ctrl-D erase the last character with "\u{8} \u{8}" per column; Ctrl-U
 /// erases the line and Ctrl-W the last word; Enter finishes the line and
-/// echoes CR LF. A character past the limit or not allowed echoes a bell.
+/// echoes CR LF. A character not allowed echoes a bell; so does the first
+/// character past the limit, and the rest of a paste that does not fit
+/// echoes nothing until the line changes (a bell a key would send a
+/// pasted megabyte straight back).
 public struct LineEditor: Sendable {
     private var buffer: TextBuffer
+    /// The line is full and the bell has rung for it.
+    private var rangForLimit = false
     /// Echoes a `*` for each character, for a PIN.
     public var isSecret: Bool
     /// The characters the line takes; nil for any.
@@ -26,6 +31,8 @@ public struct LineEditor: Sendable {
 
     /// What to send back for a key, and the line when Enter ends it.
     public mutating func handle(_ key: Key) -> (echo: [UInt8], finished: String?) {
+        let isCharacter: Bool = if case .character = key { true } else { false }
+        if !isCharacter { rangForLimit = false }
         switch key {
         case let .character(character):
             return (type(character), nil)
@@ -65,7 +72,8 @@ public struct LineEditor: Sendable {
         case .ignored:
             return []
         case .rejected:
-            return bell
+            defer { rangForLimit = true }
+            return rangForLimit ? [] : bell
         }
     }
 

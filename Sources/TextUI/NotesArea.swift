@@ -122,14 +122,13 @@ public struct NotesArea: Sendable {
     }
 
     /// Inserts pasted text at the cursor, line breaks included, keeping
-    /// what fits and saying what did not.
+    /// what fits and saying what did not. The text goes in a scalar at a
+    /// time, exactly as if it had been typed key by key, and is laid out
+    /// once at the end, so a long paste costs one layout, not one a key.
     public mutating func insert(_ text: String) -> FieldOutcome {
         var outcome = FieldOutcome.handled
-        for character in Sanitizer.clean(text, keepNewlines: true) {
-            if case .rejected = buffer.insert(character) {
-                outcome = .rejected(buffer.limitMessage)
-                break
-            }
+        for scalar in Sanitizer.clean(text, keepNewlines: true).unicodeScalars {
+            if case .rejected = buffer.insert(Character(scalar)) { outcome = .rejected(buffer.limitMessage) }
         }
         goalColumn = nil
         scrollToCursor()

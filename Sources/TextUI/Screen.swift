@@ -52,6 +52,17 @@ public struct Screen: Equatable, Sendable {
         let limit = min(self.width, width.map { column + max(0, $0) } ?? self.width)
         var next = column
         guard (0..<height).contains(row) else { return next }
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            // Printable ASCII, most of what a screen says: nothing to clean,
+            // one column a character. The same cells as below, without the
+            // grapheme and width look-ups (a frame is drawn for every key).
+            for byte in text.utf8 {
+                if next + 1 > limit { break }
+                if next >= 0 { set(Character(Unicode.Scalar(byte)), width: 1, style: style, row: row, column: next) }
+                next += 1
+            }
+            return next
+        }
         for character in Sanitizer.clean(text) {
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 { continue }

@@ -7,6 +7,14 @@ struct TextBuffer: Sendable {
     }
     var maxLength: Int
 
+    /// The most Unicode scalars one character may hold. Combining marks join
+    /// the character before them without counting towards the limit, so
+    /// without a cap of their own a paste of a million marks would make one
+    /// enormous character. Thirty-two is more than any real text needs (the
+    /// flag of Wales is seven; Unicode's stream-safe format allows thirty
+    /// marks in a row).
+    static let maximumScalarsPerCharacter = 32
+
     init(text: String, maxLength: Int) {
         self.maxLength = max(0, maxLength)
         replace(with: text)
@@ -20,16 +28,24 @@ struct TextBuffer: Sendable {
 
     /// Replaces the text, keeping what fits, and puts the cursor at its end.
     mutating func replace(with text: String) {
-        characters = Array(text.prefix(maxLength))
+        characters = Array(
+            text.lazy.filter { $0.unicodeScalars.count <= Self.maximumScalarsPerCharacter }.prefix(maxLength))
         cursor = characters.count
     }
 
     /// Inserts at the cursor. A combining mark or joiner joins the character
-    /// before it, and so does not count towards the limit.
+    /// before it, and so does not count towards the limit; a character that
+    /// would grow past ``maximumScalarsPerCharacter`` takes no more.
     mutating func insert(_ character: Character) -> FieldOutcome {
+        let scalars = character.unicodeScalars.count
+        guard scalars <= Self.maximumScalarsPerCharacter else { return .ignored }
         if cursor > 0 {
-            let joined = String(characters[cursor - 1]) + String(character)
+            let previous = characters[cursor - 1]
+            let joined = String(previous) + String(character)
             if joined.count == 1, let whole = joined.first {
+                guard previous.unicodeScalars.count + scalars <= Self.maximumScalarsPerCharacter else {
+                    return .ignored
+                }
                 characters[cursor - 1] = whole
                 return .handled
             }

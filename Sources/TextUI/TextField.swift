@@ -64,15 +64,13 @@ public struct TextField: Sendable {
     }
 
     /// Inserts pasted text at the cursor, keeping what fits and saying
-    /// what did not.
+    /// what did not. The text goes in a scalar at a time, exactly as if it
+    /// had been typed key by key (the key decoder gives one key a scalar).
     public mutating func insert(_ text: String) -> FieldOutcome {
         var outcome = FieldOutcome.handled
-        for character in Sanitizer.clean(text) {
-            let result = insert(character)
-            if case .rejected = result {
-                outcome = result
-                if buffer.characters.count >= buffer.maxLength { break }
-            }
+        for scalar in Sanitizer.clean(text).unicodeScalars {
+            let result = insert(Character(scalar))
+            if case .rejected = result { outcome = result }
         }
         return outcome
     }

@@ -106,7 +106,7 @@ struct MaintenanceCommandTests {
             ["cycle", "advance"], ["cycle", "back"], ["export"], ["backup"], ["purge"], ["config"], ["config", "show"],
             ["config", "check"], ["demo"], ["print"], ["print", "agreement"], ["print", "session"],
             ["print", "observation"], ["print", "impact"], ["print", "trustee-pack"], ["print", "cpd"],
-            ["print", "status"],
+            ["print", "status"], ["report"], ["generate"],
         ])
     func help(command: [String]) throws {
         let kiosk = try KioskProgram()

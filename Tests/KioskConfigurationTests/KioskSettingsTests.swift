@@ -22,6 +22,7 @@ private let fullFile = """
       years_after_cycle_closed: 2
     idle_timeout: 5m
     print_retry: 1m
+    session_cadence: 14
     forms: /etc/coaching-kiosk/forms
     layouts: /etc/coaching-kiosk/layouts
 
@@ -43,6 +44,7 @@ private func unusualSettings() throws -> KioskSettings {
     settings.retention = RetentionRule(yearsAfterLeaving: 3, yearsAfterCycleClosed: 9)
     settings.idleTimeout = 900
     settings.printRetry = 45
+    settings.sessionCadence = 10
     settings.forms = "/srv/kiosk/forms"
     settings.layouts = "/srv/kiosk/layouts"
     return settings
@@ -61,6 +63,7 @@ struct KioskSettingsTests {
         #expect(read.telnet.map(\.port) == [23, 2323])
         #expect(read.serial.map(\.device) == ["/dev/ttyUSB0", "/dev/ttyS1"])
         #expect(read.printRetry == 60)
+        #expect(read.sessionCadence == 14)
         #expect(read.serial.map(\.baud) == [9600, 19_200])
         #expect(read.printer == .ipp("ipp://printer.local/ipp/print"))
         #expect(read.suppressionThreshold == 5)
@@ -85,6 +88,7 @@ struct KioskSettingsTests {
         expected.retention = RetentionRule(yearsAfterLeaving: 7, yearsAfterCycleClosed: 2)
         expected.idleTimeout = 300
         expected.printRetry = 60
+        expected.sessionCadence = 14
         expected.forms = "/etc/coaching-kiosk/forms"
         expected.layouts = "/etc/coaching-kiosk/layouts"
         #expect(read == expected)
@@ -135,6 +139,21 @@ struct KioskSettingsTests {
         #expect(read.suppressionThreshold == threshold)
     }
 
+    @Test("session_cadence is a number of days from 1 to 60", arguments: [1, 7, 60])
+    func cadenceRange(days: Int) throws {
+        #expect(try settings("session_cadence: \(days)\n").sessionCadence == days)
+    }
+
+    @Test(
+        "session_cadence outside 1 to 60 days, or not a number, is refused at its line",
+        arguments: ["0", "61", "weekly"])
+    func badCadence(written: String) throws {
+        let error = try #require(refusal("session_cadence: \(written)\n"))
+        #expect(error.key == "session_cadence")
+        #expect(error.line == 1)
+        #expect(error.reason.contains("1 to 60"))
+    }
+
     @Test("retention may set one rule and leave the other at its default")
     func partialRetention() throws {
         let read = try settings("retention:\n  years_after_cycle_closed: 1\n")
@@ -174,6 +193,7 @@ struct KioskSettingsTests {
         #expect(defaults.retention.yearsAfterCycleClosed == 6)
         #expect(defaults.idleTimeout == 300)
         #expect(defaults.printRetry == 15)
+        #expect(defaults.sessionCadence == 7)
         #expect(defaults.forms == "forms")
         #expect(defaults.layouts == "layouts")
     }
@@ -185,7 +205,8 @@ struct KioskSettingsTests {
             keys == [
                 "school_name", "database", "telnet", "serial", "printer",
                 "suppression_threshold", "retention.years_after_leaving",
-                "retention.years_after_cycle_closed", "idle_timeout", "print_retry", "forms", "layouts",
+                "retention.years_after_cycle_closed", "idle_timeout", "print_retry", "session_cadence",
+                "forms", "layouts",
             ])
         #expect(KioskSettings.keys.allSatisfy { !$0.takes.isEmpty })
     }

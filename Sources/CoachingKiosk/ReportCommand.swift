@@ -21,9 +21,10 @@ struct ReportCommand: AsyncParsableCommand {
             """
     )
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("goals, cycles, impact or cpd.", valueName: "report"))
+    @Argument(help: ArgumentHelp("Which report.", valueName: "report"))
     var kind: ReportKind
-    @Option(help: ArgumentHelp("individual, subject or school.", valueName: "level")) var level: ReportLevel = .school
+    @Option(help: ArgumentHelp("One person, by subject, or the whole school.", valueName: "level")) var level:
+        ReportLevel = .school
     @Option(
         help: ArgumentHelp("First day of the period (default 1 September of this academic year).", valueName: "date"))
     var from: String?

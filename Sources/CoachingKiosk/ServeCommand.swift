@@ -9,6 +9,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import Printing
+import Reports
 import ServiceLifecycle
 import Sheets
 import UnixSignals
@@ -110,7 +111,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             context = try KioskContext(
                 store: coachingStore, schoolName: settings.schoolName,
-                formsDirectory: settings.forms, limits: limits, printer: settings.printer, logger: logger)
+                formsDirectory: settings.forms, limits: limits, printer: settings.printer,
+                reportSettings: ReportSettings(settings), logger: logger)
         } catch {
             throw CommandFailure("The forms cannot be used, so the kiosk will not start:\n\(error)")
         }

@@ -278,7 +278,8 @@ extension KioskSession {
     /// or nil when the person leaves it. `unsaved` are fields left but not yet
     /// in the draft (the disk would not take them).
     private func fillFullScreen(
-        _ start: FormState, heading: String, draft: DraftKey, submit: Submitting, unsaved pending: [String: String] = [:]
+        _ start: FormState, heading: String, draft: DraftKey, submit: Submitting,
+        unsaved pending: [String: String] = [:]
     ) async throws -> String? {
         var state = start
         var unsaved = pending
@@ -323,7 +324,8 @@ extension KioskSession {
                 do {
                     try await leave { $0.leaveField() }
                     if !unsaved.isEmpty {
-                        logger.error("typed text lost: the disk would not take it", metadata: ["fields": "\(unsaved.count)"])
+                        logger.error(
+                            "typed text lost: the disk would not take it", metadata: ["fields": "\(unsaved.count)"])
                     }
                 } catch let saving {
                     logger.error("the field in hand was not saved", metadata: ["error": "\(saving)"])
@@ -519,7 +521,8 @@ extension KioskSession {
             guard let answer = await fitted(line, form: form, notes: &notes) else { continue }
             let step = form.answer(answer)
             // A line added to a notes field leaves no field: nothing to save yet.
-            let allSaved = step == .moreNotes ? true : try await saveChanged(form.state.values, since: &saved, draft: draft)
+            let allSaved =
+                step == .moreNotes ? true : try await saveChanged(form.state.values, since: &saved, draft: draft)
             switch step {
             case .next, .finishedNotes: needsPrompt = true
             case .moreNotes: needsPrompt = false

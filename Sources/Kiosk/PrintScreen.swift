@@ -115,6 +115,8 @@ extension KioskSession {
                     return try store.enqueuePrint(picked.request, printer: printer, by: actor)
                 }
             } catch {
+                let row = picked.request.outboxRow
+                await refuse(row.document, id: row.recordID, detail: "print: \(error)")
                 message = "\(error)"
                 continue
             }

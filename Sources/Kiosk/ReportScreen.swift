@@ -213,6 +213,12 @@ extension KioskSession {
             message = "\(error)"
             return
         }
+        // Impact statements read by name are audited, as in "My cycles, goals and records".
+        if !table.auditLines.isEmpty {
+            let actor = self.actor
+            let lines = table.auditLines
+            try await context.withStore { store in try store.audit(actor, lines: lines) }
+        }
         var view = ReportView(table: table)
         var selected = 0
         var top = 0

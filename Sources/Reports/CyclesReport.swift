@@ -102,12 +102,13 @@ extension ReportContext {
         }
         let rows = progress.map { entry in
             ReportRow(
+                // What is stuck comes first, so it is on a terminal's first screen.
                 cells: [
-                    .number(Double(entry.cycle.id)), person(entry.cycle.trio.coachee), person(entry.cycle.trio.coach),
-                    .text(subject(of: entry.cycle.trio.coachee)), .text(priorityLabel(entry.cycle.priority)),
-                    .text(entry.cycle.stage.title), .number(Double(entry.daysInStage)),
+                    .number(Double(entry.cycle.id)), .text(entry.cycle.stage.title),
+                    .number(Double(entry.daysInStage)), .text(entry.flags.joined(separator: "; ")),
                     entry.sessions.latest.map { .text($0.iso) } ?? .none, .number(Double(entry.sessions.count)),
-                    .text(entry.flags.joined(separator: "; ")),
+                    person(entry.cycle.trio.coachee), person(entry.cycle.trio.coach),
+                    .text(subject(of: entry.cycle.trio.coachee)), .text(priorityLabel(entry.cycle.priority)),
                 ],
                 drill: .cycle(entry.cycle.id), flag: entry.flag)
         }
@@ -116,13 +117,13 @@ extension ReportContext {
             kind: .cycles, level: level, title: title,
             columns: [
                 ReportColumn(key: "cycle", heading: "Cycle", isNumber: true),
-                ReportColumn(key: "coachee", heading: "Coachee"), ReportColumn(key: "coach", heading: "Coach"),
-                ReportColumn(key: "subject", heading: "Subject"), ReportColumn(key: "priority", heading: "Priority"),
                 ReportColumn(key: "stage", heading: "Stage"),
                 ReportColumn(key: "days_in_stage", heading: "Days", isNumber: true),
+                ReportColumn(key: "flags", heading: "Flags"),
                 ReportColumn(key: "last_session", heading: "Last session"),
                 ReportColumn(key: "sessions", heading: "Sessions", isNumber: true),
-                ReportColumn(key: "flags", heading: "Flags"),
+                ReportColumn(key: "coachee", heading: "Coachee"), ReportColumn(key: "coach", heading: "Coach"),
+                ReportColumn(key: "subject", heading: "Subject"), ReportColumn(key: "priority", heading: "Priority"),
             ],
             rows: rows,
             notes: [

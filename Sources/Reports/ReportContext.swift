@@ -12,8 +12,6 @@ struct Reading: Sendable {
         roles = reader.person?.roles ?? [.leadCoach]
     }
 
-    var isTechnician: Bool { code == nil }
-
     func relation(to trio: Trio) -> Relation {
         code.map { Relation(of: $0, in: trio) } ?? .none
     }

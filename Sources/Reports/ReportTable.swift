@@ -60,10 +60,9 @@ public enum ReportCell: Sendable, Equatable, Codable {
     }
 
     static func format(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        guard number.isFinite, abs(number) < 1e15 else { return String(number) }
         let tenths = (number * 10).rounded() / 10
-        if tenths.rounded() == tenths { return String(Int64(tenths)) }
-        return String(tenths)
+        return tenths.rounded() == tenths ? String(Int64(tenths)) : String(tenths)
     }
 }
 

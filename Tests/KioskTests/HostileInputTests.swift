@@ -13,6 +13,9 @@ struct HostileInputTests {
     static let tooManyFromAddress =
         "Sorry: too many kiosk sessions are open from this computer. Close one and try again.\r\n"
     static let megabyte = 1 << 20
+    /// An echo slower than this is not prompt (it takes milliseconds; the
+    /// margin is for a CI machine running other suites' daemons at once).
+    static let prompt: TimeInterval = 2
 
     /// How long the kiosk takes to echo one typed character to `client` (at a line-by-line prompt).
     static func echoTime(_ client: HostileClient, character: String = "x") throws -> TimeInterval {
@@ -74,8 +77,8 @@ struct HostileInputTests {
             answers.allSatisfy { $0 == Self.full }, "every refused connection is told why, politely, and closed")
         #expect(echoes.count >= 5, "the person typed during the flood")
         #expect(
-            (echoes.max() ?? 0) < 1.0,
-            "the logged-in session echoed every key within a second; slowest \(echoes.max() ?? 0) s")
+            (echoes.max() ?? 0) < Self.prompt,
+            "the logged-in session echoed every key at once; slowest \(echoes.max() ?? 0) s")
         for client in admitted { #expect(!client.isClosed, "the sessions already open stay open") }
 
         // The person's session works on: log out.
@@ -192,7 +195,7 @@ struct HostileInputTests {
             growth < 50 * Self.megabyte,
             "the daemon grew by \(growth / Self.megabyte) MB (from \(before / Self.megabyte) MB)")
         #expect(
-            (echoes.max() ?? 0) < 1.0, "the logged-in session echoed within a second; slowest \(echoes.max() ?? 0) s")
+            (echoes.max() ?? 0) < Self.prompt, "the logged-in session echoed at once; slowest \(echoes.max() ?? 0) s")
         #expect(
             sent.askerCut || asker.waitForClose(timeout: 5),
             "the client whose answers piled up past the limit was disconnected")

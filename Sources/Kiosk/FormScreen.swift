@@ -177,6 +177,7 @@ extension KioskSession {
             message =
                 "The kiosk could not save your last changes: \(Self.diskTrouble(fault)). "
                 + "The rest is in your draft; please tell the school office."
+            unsavedWork = nil  // Told: what was lost is gone.
         } else {
             message = "Your draft is kept: finish it from the home screen whenever you like."
         }
@@ -337,7 +338,8 @@ extension KioskSession {
             case .redraw:
                 if !fullScreen {
                     if let field = state.current { state[field.key] = editor.text }
-                    _ = state.leaveField()
+                    // The field in hand is saved with the next answer, with any the disk would not take.
+                    if let left = state.leaveField() { unsaved[left.key] = left.value }
                     return try await fillLineByLine(
                         state, heading: heading, draft: draft, submit: submit, unsaved: Set(unsaved.keys))
                 }
@@ -373,6 +375,8 @@ extension KioskSession {
                     message = Self.leavingUnsaved(fault)
                     continue
                 }
+                // With everything in the draft, nothing is lost (only the record waits).
+                if unsaved.isEmpty { unsavedWork = nil }
                 return nil
             case .tab, .backTab:
                 message = nil
@@ -515,6 +519,7 @@ extension KioskSession {
                     needsPrompt = true
                     continue
                 }
+                if allSaved { unsavedWork = nil }
                 return nil
             }
             warnedLeaving = false

@@ -30,7 +30,8 @@ struct BenchCommand: AsyncParsableCommand {
     var quick = false
     @Option(help: ArgumentHelp("Run the soak instead: the session load for this many minutes.", valueName: "minutes"))
     var soak: Int?
-    @Option(help: ArgumentHelp("Where the figures go (default bench-results.json, soak-results.json).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Where the figures go (default bench-results.json, soak-results.json).", valueName: "path"))
     var json: String?
     @Option(help: ArgumentHelp("The daemon binary. Default: coaching-kiosk beside this program.", valueName: "path"))
     var daemon: String?
@@ -136,7 +137,9 @@ struct BenchCommand: AsyncParsableCommand {
             say(report.table)
             say(
                 "RSS after warm-up (minute \(report.warmUpMinutes)) to the end: "
-                    + String(format: "%+.1f MiB, %+.1f KiB a minute: ", Double(report.growthKiB) / 1024, report.slopeKiBPerMinute)
+                    + String(
+                        format: "%+.1f MiB, %+.1f KiB a minute: ", Double(report.growthKiB) / 1024,
+                        report.slopeKiBPerMinute)
                     + (report.steady ? "steady" : "GROWING"))
             for problem in report.problems.prefix(5) { say("problem: \(problem)") }
             say("JSON: \(jsonPath)")
@@ -161,12 +164,14 @@ struct BenchCommand: AsyncParsableCommand {
                 try checkFiles(files, clients: most)
                 let bench = SessionBench(
                     daemonBinary: binary, daemonArguments: daemonArguments, daemonEnvironment: daemonEnvironment,
-                workDirectory: work)
+                    workDirectory: work)
                 for count in sessionCounts {
                     let load = sessionLoad(count)
                     say("sessions: bare TCP echo floor, \(count) clients")
                     let floor = try await bench.floor(load)
-                    say("sessions: the daemon, \(count) clients logging in and typing (a school of \(count + 35) staff)")
+                    say(
+                        "sessions: the daemon, \(count) clients logging in and typing (a school of \(count + 35) staff)"
+                    )
                     let kiosk = try await bench.kiosk(load)
                     record(SessionBench.figures(kiosk: kiosk, floor: floor, load: load))
                 }
@@ -255,7 +260,10 @@ struct BenchCommand: AsyncParsableCommand {
                     failed("reports", error)
                 }
             } else {
-                record([.notRun(part: "reports", name: "every report", unit: "ms", target: .atMost(200), because: trustProblem)])
+                record([
+                    .notRun(
+                        part: "reports", name: "every report", unit: "ms", target: .atMost(200), because: trustProblem)
+                ])
             }
         }
 
@@ -312,7 +320,8 @@ struct BenchCommand: AsyncParsableCommand {
             }
             return daemon.hasPrefix("/") ? daemon : FileManager.default.currentDirectoryPath + "/" + daemon
         }
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let beside = (me as NSString).deletingLastPathComponent + "/coaching-kiosk"
         guard FileManager.default.isExecutableFile(atPath: beside) else {
             throw ValidationError(

@@ -68,7 +68,9 @@ enum ReportBench {
                     figures.append(
                         Figure(
                             part: part, name: name, value: times?.p50, unit: "ms", target: .atMost(200),
-                            note: "\(timed.rows) rows, read by \(timed.reader); max \(Figure.format(times?.max ?? 0)) ms"))
+                            note:
+                                "\(timed.rows) rows, read by \(timed.reader); max \(Figure.format(times?.max ?? 0)) ms")
+                    )
                 } else {
                     figures.append(
                         .notRun(

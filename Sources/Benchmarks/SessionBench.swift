@@ -228,7 +228,8 @@ struct SessionBench {
         var figures: DaemonFigures?
         if let before, let after {
             figures = DaemonFigures(
-                rssFreshKiB: 0, rssStartKiB: 0, rssHalfwayKiB: 0, rssLoggedInKiB: 0, rssTypingKiB: after.rssKiB, rssAfterKiB: 0,
+                rssFreshKiB: 0, rssStartKiB: 0, rssHalfwayKiB: 0, rssLoggedInKiB: 0, rssTypingKiB: after.rssKiB,
+                rssAfterKiB: 0,
                 cpuSecondsTyping: after.cpuSeconds - before.cpuSeconds, loginSeconds: 0, threads: after.threads,
                 exitStatus: 0, logProblems: [], sessionsWritten: nil)
         }
@@ -317,7 +318,8 @@ struct SessionBench {
             var problems: [String] = []
             if daemon.exitStatus != 0 { problems.append("the daemon exited with status \(daemon.exitStatus)") }
             if !daemon.logProblems.isEmpty {
-                problems.append("\(daemon.logProblems.count) warnings/errors in its log, first: \(daemon.logProblems[0])")
+                problems.append(
+                    "\(daemon.logProblems.count) warnings/errors in its log, first: \(daemon.logProblems[0])")
             }
             if kiosk.tally.disconnected > 0 { problems.append("\(kiosk.tally.disconnected) clients were disconnected") }
             if !kiosk.tally.problems.isEmpty {

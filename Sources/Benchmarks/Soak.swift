@@ -92,7 +92,8 @@ extension SessionBench {
         let interval = load.interval
         for (index, client) in clients.enumerated() {
             let phase = TimeAmount.nanoseconds(interval.nanoseconds * Int64(index) / Int64(max(1, clients.count)))
-            let (steps, repeatFrom) = BenchSchool.growthScript(charactersPerField: load.charactersPerField, client: index)
+            let (steps, repeatFrom) = BenchSchool.growthScript(
+                charactersPerField: load.charactersPerField, client: index)
             try await client.startTyping(
                 script: steps, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: .now())
         }

@@ -118,7 +118,8 @@ enum StoreBench {
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         let mode = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } ?? "?"
-        return "journal_mode=\(mode.uppercased()), synchronous=FULL as CoachingStore asks on every connection (compare the NORMAL figure), "
+        return
+            "journal_mode=\(mode.uppercased()), synchronous=FULL as CoachingStore asks on every connection (compare the NORMAL figure), "
             + "on \(filesystemType(of: path))"
     }
 

@@ -69,7 +69,11 @@ struct TelnetClientSide {
                 answer(verb, byte, reply: &reply)
                 state = .data
             case .subnegotiation:
-                if byte == Self.iac { state = .subnegotiationCommand } else if payload.count < 256 { payload.append(byte) }
+                if byte == Self.iac {
+                    state = .subnegotiationCommand
+                } else if payload.count < 256 {
+                    payload.append(byte)
+                }
             case .subnegotiationCommand:
                 if byte == Self.se {
                     subnegotiation(reply: &reply)

@@ -253,7 +253,8 @@ final class TypingClientHandler: ChannelInboundHandler {
         var taken = tally
         tally = ClientTally()
         if let pending, NIODeadline.now() - pending.sent > .seconds(10) {
-            taken.problems.append("a key sent \((NIODeadline.now() - pending.sent).nanoseconds / 1_000_000_000) s ago has no answer")
+            taken.problems.append(
+                "a key sent \((NIODeadline.now() - pending.sent).nanoseconds / 1_000_000_000) s ago has no answer")
         }
         if isClosed { taken.disconnected = 1 }
         return taken

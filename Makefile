@@ -5,7 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 DEMO_DIR ?= demo
 KIOSK := .build/release/coaching-kiosk
 
-.PHONY: run test deps build format lint clean fuzz fuzz-ci fuzz-build
+.PHONY: run test deps build format lint clean bench soak fuzz fuzz-ci fuzz-build
 
 DEMO_SCHOOL := Ysgol Cae'r Onnen
 PORT ?= 2323
@@ -34,6 +34,26 @@ test: deps lint
 
 deps:
 	scripts/install-deps.sh
+
+## Benchmarks (measurements, not tests: not part of make test or CI). Release
+## builds of the daemon and the bench, then every figure as a table and
+## bench-results.json. BENCH_BUILD picks the scratch folder, BENCH_ARGS passes
+## options (e.g. BENCH_ARGS=--quick for a smoke run).
+BENCH_BUILD ?= .build
+BENCH_ARGS ?=
+SOAK_MINUTES ?= 30
+BENCH := $(BENCH_BUILD)/release/coaching-kiosk-bench
+
+bench:
+	swift build -c release --scratch-path $(BENCH_BUILD) --product coaching-kiosk
+	swift build -c release --scratch-path $(BENCH_BUILD) --product coaching-kiosk-bench
+	$(BENCH) $(BENCH_ARGS)
+
+## The soak: the session load for SOAK_MINUTES (30), the daemon's memory each minute.
+soak:
+	swift build -c release --scratch-path $(BENCH_BUILD) --product coaching-kiosk
+	swift build -c release --scratch-path $(BENCH_BUILD) --product coaching-kiosk-bench
+	$(BENCH) --soak $(SOAK_MINUTES) $(BENCH_ARGS)
 
 build:
 	swift build

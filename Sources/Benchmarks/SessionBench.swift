@@ -208,16 +208,18 @@ struct SessionBench {
     ) async throws -> LoadOutcome {
         let interval = load.interval
         let recordFrom = NIODeadline.now() + .nanoseconds(Int64(load.warmUpSeconds * 1e9))
+        let recordUntil = recordFrom + .nanoseconds(Int64(load.seconds * 1e9))
         for (index, client) in clients.enumerated() {
             let phase = TimeAmount.nanoseconds(interval.nanoseconds * Int64(index) / Int64(max(1, clients.count)))
             let (steps, repeatFrom) = script(index)
             try await client.startTyping(
-                script: steps, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: recordFrom)
+                script: steps, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: recordFrom,
+                recordUntil: recordUntil)
         }
-        try await Task.sleep(for: .seconds(load.warmUpSeconds))
+        try await Task.sleep(until: recordFrom)
         let before = daemon?.sample
         let started = monotonicSeconds()
-        try await Task.sleep(for: .seconds(load.seconds))
+        try await Task.sleep(until: recordUntil)
         let after = daemon?.sample
         let seconds = monotonicSeconds() - started
         for client in clients { try await client.stopTyping() }
@@ -352,3 +354,11 @@ func withEventLoopGroup<T>(_ body: (MultiThreadedEventLoopGroup) async throws ->
 
 /// KiB as `48.2 MiB`.
 func mib(_ kib: Int) -> String { String(format: "%.1f MiB", Double(kib) / 1024) }
+
+extension Task where Success == Never, Failure == Never {
+    /// Sleeps until a point of NIO's monotonic clock.
+    static func sleep(until deadline: NIODeadline) async throws {
+        let left = (deadline - .now()).nanoseconds
+        if left > 0 { try await sleep(nanoseconds: UInt64(left)) }
+    }
+}

@@ -106,6 +106,7 @@ final class TypingClientHandler: ChannelInboundHandler {
     private var pending: Pending?
     private var owed: [NIODeadline] = []
     private var recordFrom = NIODeadline.distantFuture
+    private var recordUntil = NIODeadline.distantFuture
     private var waitingTicks = 0
     private var toldStuck = false
     private var tally = ClientTally()
@@ -127,7 +128,7 @@ final class TypingClientHandler: ChannelInboundHandler {
         let buffer = unwrapInboundIn(data)
         if let answered = pending {
             pending = nil
-            if answered.intended >= recordFrom {
+            if answered.intended >= recordFrom, answered.intended < recordUntil {
                 let latency = (now - answered.intended).nanoseconds
                 switch answered.measure {
                 case .echo:
@@ -227,12 +228,14 @@ final class TypingClientHandler: ChannelInboundHandler {
     // MARK: Typing
 
     /// Starts the clock: a step every `interval`, the first after `phase`;
-    /// answers to keys due from `recordFrom` on are counted.
+    /// answers to keys due from `recordFrom` until `recordUntil` are counted.
     func startTyping(
-        script: [ScriptStep], repeatFrom: Int, phase: TimeAmount, interval: TimeAmount, recordFrom: NIODeadline
+        script: [ScriptStep], repeatFrom: Int, phase: TimeAmount, interval: TimeAmount, recordFrom: NIODeadline,
+        recordUntil: NIODeadline
     ) {
         guard let context, !script.isEmpty else { return }
         self.script = script
+        self.recordUntil = recordUntil
         self.repeatFrom = min(max(0, repeatFrom), script.count - 1)
         self.recordFrom = recordFrom
         position = 0
@@ -367,12 +370,14 @@ final class TypingClient: Sendable {
     }
 
     func startTyping(
-        script: [ScriptStep], repeatFrom: Int = 0, phase: TimeAmount, interval: TimeAmount, recordFrom: NIODeadline
+        script: [ScriptStep], repeatFrom: Int = 0, phase: TimeAmount, interval: TimeAmount, recordFrom: NIODeadline,
+        recordUntil: NIODeadline = .distantFuture
     ) async throws {
         let handler = self.handler
         try await channel.eventLoop.submit {
             handler.value.startTyping(
-                script: script, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: recordFrom)
+                script: script, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: recordFrom,
+                recordUntil: recordUntil)
         }.get()
     }
 

@@ -14,6 +14,10 @@ import ServiceLifecycle
 import Sheets
 import UnixSignals
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -55,6 +59,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: debug, info, notice, warning, error.") var logLevel = "info"
 
     func run() async throws {
+        #if canImport(Glibc)
+            // Each PIN check (scrypt) takes a 16 MiB working buffer. With glibc's
+            // sliding mmap threshold, every buffer after the first comes from the
+            // checking thread's malloc arena and stays there: the daemon's RSS
+            // grew by up to 16 MiB for each thread that ever checked a PIN. A
+            // fixed threshold gives such buffers back when the check ends.
+            // (mallopt is in <malloc.h>, which the Glibc module leaves out.)
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+                let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+                _ = mallopt(-3, 1 << 20)  // M_MMAP_THRESHOLD, 1 MiB
+            }
+        #endif
         var settings = try store.settings()
         if !telnet.isEmpty {
             settings.telnet = try telnet.map { text in

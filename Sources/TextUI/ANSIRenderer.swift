@@ -131,9 +131,9 @@ private struct Frame: Equatable, Sendable {
         codes.reserveCapacity(screen.cells.count)
         for (index, cell) in screen.cells.enumerated() {
             var code = UInt32(cell.style.rawValue) << 21 | (cell.isContinuation ? Self.continuation : 0)
-            // `asciiValue` is 0x0A for both "\n" and "\r\n": those take the long way.
-            if let ascii = cell.character.asciiValue, ascii != 0x0A {
-                code |= UInt32(ascii)
+            let utf8 = cell.character.utf8
+            if utf8.count == 1, let byte = utf8.first {
+                code |= UInt32(byte)
             } else {
                 var scalars = cell.character.unicodeScalars.makeIterator()
                 if let first = scalars.next(), scalars.next() == nil {

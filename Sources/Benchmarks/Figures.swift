@@ -9,6 +9,28 @@ enum Bound: Codable, Sendable, Equatable {
     case atMost(Double)
     case atLeast(Double)
 
+    private enum CodingKeys: String, CodingKey {
+        case atMost, atLeast
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let limit = try container.decodeIfPresent(Double.self, forKey: .atMost) {
+            self = .atMost(limit)
+        } else {
+            self = .atLeast(try container.decode(Double.self, forKey: .atLeast))
+        }
+    }
+
+    /// `{"atMost": 20}` or `{"atLeast": 50}`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .atMost(limit): try container.encode(limit, forKey: .atMost)
+        case let .atLeast(limit): try container.encode(limit, forKey: .atLeast)
+        }
+    }
+
     func holds(_ value: Double) -> Bool {
         switch self {
         case let .atMost(limit): value <= limit

@@ -29,7 +29,8 @@ struct CoachingPeriod {
     /// The goals of the cycles under way, by priority and by their coachee's subject.
     var goals: [(priority: String?, subject: String)] = []
     var impacts: [(statement: ImpactStatement, priority: String?)] = []
-    var activities: [CPDActivity] = []
+    /// CPD held in the period, as the reports read it: without titles or reflections.
+    var activities: [CPDHours] = []
     var subjectOf: [StaffCode: String]
 
     init(_ period: ClosedRange<SchoolDay>, staff: [StaffMember], store: CoachingStore) throws(StoreError) {
@@ -52,16 +53,14 @@ struct CoachingPeriod {
             guard let cycle = goal.cycleID.flatMap({ activeIDs[$0] }) else { continue }
             goals.append((goal.record.priority ?? cycle.priority, subject(of: cycle)))
         }
-        for member in staff {
-            activities += try store.cpd(owner: member.code).map(\.record).filter { period.contains($0.heldOn) }
-        }
+        activities = try store.cpdHours(from: period.lowerBound, to: period.upperBound)
     }
 
     func subject(of cycle: CoachingCycle) -> String { subjectOf[cycle.trio.coachee] ?? "" }
 
-    static func hours(_ activities: [CPDActivity]) -> Double { activities.reduce(0) { $0 + $1.hours } }
+    static func hours(_ activities: [CPDHours]) -> Double { activities.reduce(0) { $0 + $1.hours } }
 
-    static func people(_ activities: [CPDActivity]) -> Set<String> { Set(activities.map(\.owner.rawValue)) }
+    static func people(_ activities: [CPDHours]) -> Set<String> { Set(activities.map(\.owner.rawValue)) }
 }
 
 extension DocumentSource {

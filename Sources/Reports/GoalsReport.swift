@@ -92,34 +92,10 @@ extension ReportContext {
 
     // MARK: Subject
 
-    /// Subject × priority × status. Within each priority, subjects with a small
-    /// count or fewer owners than the threshold are merged into "Other subjects";
-    /// a subject filter keeps the rows that subject stands in, as the whole table shows them.
+    /// Subject × priority × status, by the owner's subject.
     func goalsBySubject() throws(ReportError) -> ReportTable {
-        let goals = try goalsInPeriod()
-        let labels = priorityLabels(including: goals.map(\.priority))
-        let breakdown = Breakdown(rule: rule, fewerStaffText: fewerStaffText)
-        var rows: [(subject: String, priority: String, shown: Breakdown.Shown)] = []
-        for label in labels where filter.priority == nil || label == filter.priority {
-            let inPriority = goals.filter { priorityLabel($0.priority) == label }
-            let bySubject = Dictionary(grouping: inPriority) { subject(of: $0.owner) }
-            let subjectRows = bySubject.keys.sorted().map { name in
-                SmallCells.Row(name, Self.goalCounts(bySubject[name] ?? []), people: Self.owners(bySubject[name] ?? []))
-            }
-            for shown in breakdown.merging(subjectRows, into: Self.otherSubjects) {
-                rows.append((shown.label, label, shown))
-            }
-        }
-        let tableRows = subjectOrder(rows).compactMap { row -> ReportRow? in
-            if let subject = filter.subject, !row.shown.sources.contains(subject) { return nil }
-            let alone = row.shown.sources.count == 1 && row.subject != Self.otherSubjects
-            let drill: ReportDrill? =
-                !alone
-                ? nil
-                : filter.subject == nil
-                    ? .subject(row.subject) : row.priority == Self.noPriority ? nil : .priority(row.priority)
-            return ReportRow(cells: [.text(row.subject), .text(row.priority)] + row.shown.cells, drill: drill)
-        }
+        let tableRows = subjectRows(
+            try goalsInPeriod(), priority: \.priority, person: \.owner, counts: Self.goalCounts)
         return ReportTable(
             kind: .goals, level: .subject, title: "Coaching goals by subject and priority",
             columns: [
@@ -130,26 +106,8 @@ extension ReportContext {
             notes: [
                 goalsNote + " By the owner's subject.",
                 smallCellNote,
-                "Within each priority, subjects with a small figure or fewer than \(rule.threshold) staff are merged "
-                    + "into \"\(Self.otherSubjects)\".",
+                mergedSubjectsNote("staff"),
             ] + filterNotes)
-    }
-
-    /// Subjects in alphabetical order, "Other subjects" last, each with its priorities in order.
-    func subjectOrder<Row>(_ rows: [(subject: String, priority: String, shown: Row)]) -> [(
-        subject: String, priority: String, shown: Row
-    )] {
-        let priorityOrder = Dictionary(
-            priorityLabels(including: rows.map { Optional($0.priority) }).enumerated().map { ($1, $0) }
-        ) { first, _ in first }
-        return rows.enumerated().sorted { a, b in
-            let aOther = a.element.subject == Self.otherSubjects
-            let bOther = b.element.subject == Self.otherSubjects
-            if aOther != bOther { return !aOther }
-            if a.element.subject != b.element.subject { return a.element.subject < b.element.subject }
-            let (pa, pb) = (priorityOrder[a.element.priority] ?? 0, priorityOrder[b.element.priority] ?? 0)
-            return pa != pb ? pa < pb : a.offset < b.offset
-        }.map(\.element)
     }
 
     // MARK: Individual

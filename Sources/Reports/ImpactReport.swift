@@ -91,33 +91,8 @@ extension ReportContext {
         let cycles = try load { () throws(StoreError) in try store.cycleActivity(from: filter.from, to: filter.to) }
             .filter { reading.mayReadProgress(of: $0.trio) }
             .filter { submitted($0, in: range) || closed($0, in: range) }
-        let labels = priorityLabels(including: cycles.map(\.priority))
-        let breakdown = Breakdown(rule: rule, fewerStaffText: fewerStaffText)
-        var rows: [(subject: String, priority: String, shown: Breakdown.Shown)] = []
-        for label in labels where filter.priority == nil || label == filter.priority {
-            let bySubject = Dictionary(grouping: cycles.filter { priorityLabel($0.priority) == label }) {
-                subject(of: $0.trio.coachee)
-            }
-            let subjectRows = bySubject.keys.sorted().map { name in
-                let group = bySubject[name] ?? []
-                return SmallCells.Row(
-                    name,
-                    [group.filter { submitted($0, in: range) }.count, group.filter { closed($0, in: range) }.count],
-                    people: Set(group.map(\.trio.coachee.rawValue)))
-            }
-            for shown in breakdown.merging(subjectRows, into: Self.otherSubjects) {
-                rows.append((shown.label, label, shown))
-            }
-        }
-        let tableRows = subjectOrder(rows).compactMap { row -> ReportRow? in
-            if let subject = filter.subject, !row.shown.sources.contains(subject) { return nil }
-            let alone = row.shown.sources.count == 1 && row.subject != Self.otherSubjects
-            let drill: ReportDrill? =
-                !alone
-                ? nil
-                : filter.subject == nil
-                    ? .subject(row.subject) : row.priority == Self.noPriority ? nil : .priority(row.priority)
-            return ReportRow(cells: [.text(row.subject), .text(row.priority)] + row.shown.cells, drill: drill)
+        let tableRows = subjectRows(cycles, priority: \.priority, person: \.trio.coachee) { group in
+            [group.filter { submitted($0, in: range) }.count, group.filter { closed($0, in: range) }.count]
         }
         return ReportTable(
             kind: .impact, level: .subject, title: "Impact by subject and priority",
@@ -130,8 +105,7 @@ extension ReportContext {
             notes: [
                 "Impact statements submitted, and cycles completed, from \(period), by the coachee's subject.",
                 smallCellNote,
-                "Within each priority, subjects with a small figure or fewer than \(rule.threshold) coachees are "
-                    + "merged into \"\(Self.otherSubjects)\".",
+                mergedSubjectsNote("coachees"),
             ] + filterNotes)
     }
 

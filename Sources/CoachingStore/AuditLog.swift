@@ -32,7 +32,7 @@ extension CoachingStore {
             sql: """
                 INSERT INTO audit_log (at, actor, terminal, action, record_kind, record_id, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [timestamp, actor.staff?.rawValue, actor.terminal, action, kind, id, detail])
+                """, arguments: .withoutNUL(timestamp, actor.staff?.rawValue, actor.terminal, action, kind, id, detail))
     }
 
     /// The audit log, newest first; only lines about or by `staff` when given.

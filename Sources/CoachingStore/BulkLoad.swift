@@ -75,16 +75,16 @@ extension CoachingStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for member in load.staff {
-                try staff.execute(arguments: [
-                    member.code.rawValue, member.name, member.subject, member.rolesText, member.email,
-                    member.earlyCareerYear, member.leftOn?.iso, now, now,
-                ])
+                try staff.execute(
+                    arguments: .withoutNUL(
+                        member.code.rawValue, member.name, member.subject, member.rolesText, member.email,
+                        member.earlyCareerYear, member.leftOn?.iso, now, now))
                 summary.staff += 1
             }
             let priority = try db.makeStatement(
                 sql: "INSERT INTO priority (code, title, detail, created_at) VALUES (?, ?, ?, ?)")
             for item in load.priorities {
-                try priority.execute(arguments: [item.code, item.title, item.detail, now])
+                try priority.execute(arguments: .withoutNUL(item.code, item.title, item.detail, now))
                 summary.priorities += 1
             }
             var coaches = Dictionary(load.staff.map { ($0.code, !$0.roles.isDisjoint(with: [.coach, .leadCoach])) }) {
@@ -106,10 +106,10 @@ extension CoachingStore {
                 summary.goals += 1
             }
             for activity in load.cpd {
-                try statements.cpd.execute(arguments: [
-                    activity.owner.rawValue, activity.heldOn.iso, activity.title, activity.kind.rawValue,
-                    activity.hours, activity.priority, activity.reflection,
-                ])
+                try statements.cpd.execute(
+                    arguments: .withoutNUL(
+                        activity.owner.rawValue, activity.heldOn.iso, activity.title, activity.kind.rawValue,
+                        activity.hours, activity.priority, activity.reflection))
                 summary.cpdActivities += 1
             }
             try self.audit(db, actor, action, kind: nil, id: nil, detail: summary.description)
@@ -177,47 +177,48 @@ private struct BulkStatements {
 
     func insert(_ entry: BulkLoad.Cycle, now: String, into summary: inout BulkLoadSummary) throws {
         let stored = entry.cycle
-        try cycle.execute(arguments: [
-            stored.trio.coachee.rawValue, stored.trio.coach.rawValue, stored.trio.observer.rawValue, stored.priority,
-            stored.focus, stored.stage.rawValue, stored.startedOn.iso, stored.inStageSince.iso,
-            stored.stage == .closed ? stored.inStageSince.iso : nil,
-        ])
+        try cycle.execute(
+            arguments: .withoutNUL(
+                stored.trio.coachee.rawValue, stored.trio.coach.rawValue, stored.trio.observer.rawValue,
+                stored.priority, stored.focus, stored.stage.rawValue, stored.startedOn.iso, stored.inStageSince.iso,
+                stored.stage == .closed ? stored.inStageSince.iso : nil))
         let id = db.lastInsertedRowID
         summary.cycles += 1
         for step in stored.history {
             try move.execute(arguments: [id, step.stage.rawValue, step.on.iso, step.by?.rawValue])
         }
         if let made = entry.agreement {
-            try agreement.execute(arguments: [
-                id, made.goals, made.priority, made.coacheeCommitments, made.coachCommitments, made.meetingPattern,
-                made.durationWeeks, made.coacheeConfirmedOn?.iso, made.coachConfirmedOn?.iso, now,
-            ])
+            try agreement.execute(
+                arguments: .withoutNUL(
+                    id, made.goals, made.priority, made.coacheeCommitments, made.coachCommitments, made.meetingPattern,
+                    made.durationWeeks, made.coacheeConfirmedOn?.iso, made.coachConfirmedOn?.iso, now))
             summary.agreements += 1
         }
         for record in entry.sessions {
-            try session.execute(arguments: [
-                id, record.author.rawValue, record.heldOn.iso, record.kind.rawValue, record.goal, record.reality,
-                record.options, record.will, record.tactics, record.habits, record.sharedWithObserver, now,
-            ])
+            try session.execute(
+                arguments: .withoutNUL(
+                    id, record.author.rawValue, record.heldOn.iso, record.kind.rawValue, record.goal, record.reality,
+                    record.options, record.will, record.tactics, record.habits, record.sharedWithObserver, now))
             let sessionID = db.lastInsertedRowID
             for (position, agreed) in record.actions.enumerated() {
-                try action.execute(arguments: [sessionID, position, agreed.action, agreed.who, agreed.byWhen?.iso])
+                try action.execute(
+                    arguments: .withoutNUL(sessionID, position, agreed.action, agreed.who, agreed.byWhen?.iso))
             }
             summary.sessions += 1
         }
         for notes in entry.observations {
-            try observation.execute(arguments: [
-                id, notes.author.rawValue, notes.heldOn.iso, notes.lessonClass, notes.subject, notes.lookFors,
-                notes.seenAndHeard, notes.questions, now,
-            ])
+            try observation.execute(
+                arguments: .withoutNUL(
+                    id, notes.author.rawValue, notes.heldOn.iso, notes.lessonClass, notes.subject, notes.lookFors,
+                    notes.seenAndHeard, notes.questions, now))
             summary.observations += 1
         }
         if let statement = entry.impact {
-            try impact.execute(arguments: [
-                id, statement.goal, statement.practice, statement.changeInTeaching, statement.pupilOutcomesBefore,
-                statement.pupilOutcomesAfter, statement.wentWell, statement.couldHaveGoneBetter, statement.nextSteps,
-                statement.author.rawValue, statement.submittedOn.iso,
-            ])
+            try impact.execute(
+                arguments: .withoutNUL(
+                    id, statement.goal, statement.practice, statement.changeInTeaching, statement.pupilOutcomesBefore,
+                    statement.pupilOutcomesAfter, statement.wentWell, statement.couldHaveGoneBetter,
+                    statement.nextSteps, statement.author.rawValue, statement.submittedOn.iso))
             summary.impactStatements += 1
         }
         for goal in entry.goals {
@@ -227,8 +228,8 @@ private struct BulkStatements {
     }
 
     func insert(_ made: Goal, cycle id: Int64?) throws {
-        try goal.execute(arguments: [
-            id, made.owner.rawValue, made.text, made.priority, made.status.rawValue, made.setOn.iso,
-        ])
+        try goal.execute(
+            arguments: .withoutNUL(
+                id, made.owner.rawValue, made.text, made.priority, made.status.rawValue, made.setOn.iso))
     }
 }

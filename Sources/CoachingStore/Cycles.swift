@@ -21,7 +21,7 @@ extension CoachingStore {
             }
             try db.execute(
                 sql: "INSERT INTO priority (code, title, detail, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [priority.code, priority.title, priority.detail, now])
+                arguments: .withoutNUL(priority.code, priority.title, priority.detail, now))
             try Self.discard(draft, db)
             try self.audit(db, actor, "priority add", kind: "priority", id: priority.code)
         }
@@ -74,11 +74,10 @@ extension CoachingStore {
                     closed_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
+            arguments: .withoutNUL(
                 cycle.trio.coachee.rawValue, cycle.trio.coach.rawValue, cycle.trio.observer.rawValue,
                 cycle.priority, cycle.focus, cycle.stage.rawValue, cycle.startedOn.iso, cycle.inStageSince.iso,
-                cycle.stage == .closed ? cycle.inStageSince.iso : nil,
-            ])
+                cycle.stage == .closed ? cycle.inStageSince.iso : nil))
         let id = db.lastInsertedRowID
         for move in cycle.history {
             try db.execute(

@@ -38,7 +38,7 @@ extension CoachingStore {
                     INSERT INTO draft_field (staff, form, context, field, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (staff, form, context, field) DO UPDATE SET value = excluded.value,
                         updated_at = excluded.updated_at
-                    """, arguments: [staff.rawValue, form, context, field, value, now])
+                    """, arguments: .withoutNUL(staff.rawValue, form, context, field, value, now))
         }
     }
 

@@ -28,11 +28,10 @@ extension CoachingStore {
                         coach_confirmed_on, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                arguments: .withoutNUL(
                     id, agreement.goals, agreement.priority, agreement.coacheeCommitments,
                     agreement.coachCommitments, agreement.meetingPattern, agreement.durationWeeks,
-                    agreement.coacheeConfirmedOn?.iso, agreement.coachConfirmedOn?.iso, now,
-                ])
+                    agreement.coacheeConfirmedOn?.iso, agreement.coachConfirmedOn?.iso, now))
             // The goals framed in the agreement are the coachee's goal for the
             // cycle, for the goal reports, unless the cycle already has goals.
             let stored = try Self.fetchCycle(db, id)
@@ -45,11 +44,10 @@ extension CoachingStore {
                     sql: """
                         INSERT INTO goal (cycle_id, owner, text, priority, status, set_on) VALUES (?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [
+                    arguments: .withoutNUL(
                         id, stored.cycle.trio.coachee.rawValue, agreement.goals,
                         agreement.priority ?? stored.cycle.priority, GoalStatus.inProgress.rawValue,
-                        (agreement.coacheeConfirmedOn ?? self.today).iso,
-                    ])
+                        (agreement.coacheeConfirmedOn ?? self.today).iso))
             }
             try Self.discard(draft, db)
             try self.audit(db, actor, "agreement save", kind: "agreement", id: "\(id)")
@@ -84,17 +82,16 @@ extension CoachingStore {
                         tactics, habits, shared_with_observer, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                arguments: .withoutNUL(
                     id, session.author.rawValue, session.heldOn.iso, session.kind.rawValue, session.goal,
                     session.reality, session.options, session.will, session.tactics, session.habits,
-                    session.sharedWithObserver, now,
-                ])
+                    session.sharedWithObserver, now))
             let sessionID = db.lastInsertedRowID
             for (position, action) in session.actions.enumerated() {
                 try db.execute(
                     sql: """
                         INSERT INTO agreed_action (session_id, position, action, who, by_when) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [sessionID, position, action.action, action.who, action.byWhen?.iso])
+                        """, arguments: .withoutNUL(sessionID, position, action.action, action.who, action.byWhen?.iso))
             }
             try Self.discard(draft, db)
             try self.audit(db, actor, "session submit", kind: "session", id: "\(sessionID)", detail: "cycle \(id)")
@@ -155,10 +152,9 @@ extension CoachingStore {
                         seen_and_heard, questions, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                arguments: .withoutNUL(
                     id, notes.author.rawValue, notes.heldOn.iso, notes.lessonClass, notes.subject,
-                    notes.lookFors, notes.seenAndHeard, notes.questions, now,
-                ])
+                    notes.lookFors, notes.seenAndHeard, notes.questions, now))
             let notesID = db.lastInsertedRowID
             try Self.discard(draft, db)
             try self.audit(
@@ -198,11 +194,10 @@ extension CoachingStore {
                         next_steps, author, submitted_on)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                arguments: .withoutNUL(
                     id, impact.goal, impact.practice, impact.changeInTeaching, impact.pupilOutcomesBefore,
                     impact.pupilOutcomesAfter, impact.wentWell, impact.couldHaveGoneBetter, impact.nextSteps,
-                    impact.author.rawValue, impact.submittedOn.iso,
-                ])
+                    impact.author.rawValue, impact.submittedOn.iso))
             try Self.discard(draft, db)
             try self.audit(db, actor, "impact submit", kind: "impact", id: "\(id)")
         }
@@ -236,7 +231,8 @@ extension CoachingStore {
                 sql: """
                     INSERT INTO goal (cycle_id, owner, text, priority, status, set_on) VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [id, goal.owner.rawValue, goal.text, goal.priority, goal.status.rawValue, goal.setOn.iso])
+                arguments: .withoutNUL(
+                    id, goal.owner.rawValue, goal.text, goal.priority, goal.status.rawValue, goal.setOn.iso))
             let goalID = db.lastInsertedRowID
             try self.audit(db, actor, "goal add", kind: "goal", id: "\(goalID)")
             return goalID
@@ -284,10 +280,9 @@ extension CoachingStore {
                     INSERT INTO cpd_activity (owner, held_on, title, kind, hours, priority, reflection)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                arguments: .withoutNUL(
                     activity.owner.rawValue, activity.heldOn.iso, activity.title, activity.kind.rawValue,
-                    activity.hours, activity.priority, activity.reflection,
-                ])
+                    activity.hours, activity.priority, activity.reflection))
             let activityID = db.lastInsertedRowID
             try Self.discard(draft, db)
             try self.audit(db, actor, "cpd add", kind: "cpd", id: "\(activityID)")

@@ -45,10 +45,9 @@ extension CoachingStore {
                                 early_career_year = ?, left_on = NULL, updated_at = ?
                             WHERE code = ?
                             """,
-                        arguments: [
+                        arguments: .withoutNUL(
                             member.name, member.subject, member.rolesText, member.email,
-                            member.earlyCareerYear, now, member.code.rawValue,
-                        ])
+                            member.earlyCareerYear, now, member.code.rawValue))
                     summary.updated.append(member.code)
                 } else {
                     try db.execute(
@@ -57,10 +56,9 @@ extension CoachingStore {
                                 created_at, updated_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: [
+                        arguments: .withoutNUL(
                             member.code.rawValue, member.name, member.subject, member.rolesText,
-                            member.email, member.earlyCareerYear, now, now,
-                        ])
+                            member.email, member.earlyCareerYear, now, now))
                     summary.added.append(member.code)
                 }
             }
@@ -82,10 +80,9 @@ extension CoachingStore {
                         created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                arguments: .withoutNUL(
                     member.code.rawValue, member.name, member.subject, member.rolesText,
-                    member.email, member.earlyCareerYear, member.leftOn?.iso, now, now,
-                ])
+                    member.email, member.earlyCareerYear, member.leftOn?.iso, now, now))
             try self.audit(db, actor, "staff add", kind: "staff", id: member.code.rawValue)
         }
     }

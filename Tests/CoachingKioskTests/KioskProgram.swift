@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `coaching-kiosk` binary, run as a technician runs it.
@@ -7,17 +8,6 @@ struct KioskProgram {
         var status: Int32
         var output: String
         var errors: String
-    }
-
-    /// The binary beside the test bundle (SwiftPM builds both into one folder).
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["COACHING_KIOSK_BIN"] { return path }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [beside, beside.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("coaching-kiosk").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return beside.appendingPathComponent("coaching-kiosk").path
     }
 
     /// A working folder of its own, with the database in it.
@@ -51,7 +41,7 @@ struct KioskProgram {
         useDatabase: Bool = true
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: Repository.kioskBinary)
         var arguments = arguments
         if useDatabase && !arguments.contains("--database") && !arguments.contains("--help") {
             arguments += ["--database", database]

@@ -2,10 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The repository's layouts/ folder, as shipped.
-let shippedLayouts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("layouts").path
-
 @Suite("print: the command line, with ippeveprinter and a private cupsd", .serialized)
 struct PrintCommandTests {
     /// The demo school in the program's folder.
@@ -24,7 +20,7 @@ struct PrintCommandTests {
         defer { kiosk.remove() }
         let environment = ["CUPS_SERVER": cups.server]
         let result = try kiosk.run(
-            ["print", "agreement", "--cycle", "4", "--printer", "staffroom", "--layouts", shippedLayouts],
+            ["print", "agreement", "--cycle", "4", "--printer", "staffroom", "--layouts", Repository.layouts],
             environment: environment)
         #expect(result.status == 0, "\(result.errors)\n\(cups.diagnosis)")
         #expect(result.output.contains("Print job 1 was accepted by staffroom as CUPS job"))
@@ -54,7 +50,7 @@ struct PrintCommandTests {
         // The first retry after a second, not the usual fifteen.
         let config = try kiosk.write("config.yaml", "print_retry: 1\n")
         let result = try kiosk.run(
-            ["print", "trustee-pack", "--printer", "office", "--layouts", shippedLayouts, "--config", config],
+            ["print", "trustee-pack", "--printer", "office", "--layouts", Repository.layouts, "--config", config],
             environment: environment)
         #expect(result.status == 75)
         #expect(result.errors.contains("CUPS could not take print job 1"), "\(result.errors)")
@@ -67,9 +63,9 @@ struct PrintCommandTests {
         let log = kiosk.file("serve.log")
         let daemon = try ChildProcess(
             [
-                KioskProgram.binary, "serve", "--database", kiosk.database, "--telnet", "127.0.0.1:0",
-                "--printer", "office", "--print-retry", "1", "--layouts", shippedLayouts,
-                "--forms", shippedLayouts + "/../forms",
+                Repository.kioskBinary, "serve", "--database", kiosk.database, "--telnet", "127.0.0.1:0",
+                "--printer", "office", "--print-retry", "1", "--layouts", Repository.layouts,
+                "--forms", Repository.forms,
             ],
             outputPath: log, environment: ["CUPS_SERVER=\(cups.server)"])
         defer { daemon.stop(signal: SIGTERM, timeout: 10) }
@@ -92,7 +88,7 @@ struct PrintCommandTests {
         let kiosk = try demo()
         defer { kiosk.remove() }
         let output = kiosk.file("pack.pdf")
-        let said = try kiosk.succeed(["print", "trustee-pack", "--output", output, "--layouts", shippedLayouts])
+        let said = try kiosk.succeed(["print", "trustee-pack", "--output", output, "--layouts", Repository.layouts])
         #expect(said.contains("Saved Coaching and professional learning"))
         let text = try poppler("pdftotext", [output, "-"])
         #expect(text.contains("1 September") && text.contains("31 August"))
@@ -113,7 +109,8 @@ struct PrintCommandTests {
         let kiosk = try demo()
         defer { kiosk.remove() }
         let result = try kiosk.run([
-            "print", "impact", "--cycle", "999", "--printer", "dir:\(kiosk.file("pdfs"))", "--layouts", shippedLayouts,
+            "print", "impact", "--cycle", "999", "--printer", "dir:\(kiosk.file("pdfs"))",
+            "--layouts", Repository.layouts,
         ])
         #expect(result.status != 0)
         #expect(result.errors.contains("999"))
@@ -130,13 +127,13 @@ struct PrintCommandTests {
         defer { kiosk.remove() }
         let folder = kiosk.file("pdfs")
         let said = try kiosk.succeed([
-            "print", "cpd", "--staff", "PRA", "--printer", "dir:\(folder)", "--layouts", shippedLayouts,
+            "print", "cpd", "--staff", "PRA", "--printer", "dir:\(folder)", "--layouts", Repository.layouts,
         ])
         #expect(said.contains("was saved as \(folder)/"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
 
         let broken = kiosk.file("layouts")
-        try FileManager.default.copyItem(atPath: shippedLayouts, toPath: broken)
+        try FileManager.default.copyItem(atPath: Repository.layouts, toPath: broken)
         let agreement = broken + "/agreement.yaml"
         let text = try String(contentsOfFile: agreement, encoding: .utf8)
         try text.replacingOccurrences(of: "{{agreement.goals}}", with: "{{agreement.goal}}")

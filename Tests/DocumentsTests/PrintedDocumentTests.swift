@@ -7,10 +7,6 @@ import Sheets
 import TestSupport
 import Testing
 
-/// The repository's layouts/ folder, as shipped.
-let shippedLayouts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("layouts").path
-
 @Suite("Printed documents")
 final class PrintedDocumentTests {
     let folder: String
@@ -24,7 +20,7 @@ final class PrintedDocumentTests {
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func catalog() throws -> LayoutCatalog {
-        try LayoutCatalog.load(directory: shippedLayouts, vocabularies: DocumentKind.vocabularies)
+        try LayoutCatalog.load(directory: Repository.layouts, vocabularies: DocumentKind.vocabularies)
     }
 
     /// Renders `request` and reads it back: the text in reading order, without line breaks.
@@ -47,7 +43,7 @@ final class PrintedDocumentTests {
 
     @Test("layouts/README.md lists every placeholder each document offers")
     func readmeListsPlaceholders() throws {
-        let readme = try String(contentsOfFile: shippedLayouts + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: Repository.layouts + "/README.md", encoding: .utf8)
         for kind in DocumentKind.allCases {
             let vocabulary = kind.vocabulary
             for name in vocabulary.values { #expect(readme.contains("{{\(name)}}"), "\(kind): {{\(name)}}") }

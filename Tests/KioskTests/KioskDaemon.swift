@@ -14,26 +14,8 @@ final class KioskDaemon: @unchecked Sendable {
     private var outputPath: String
     let extraArguments: [String]
 
-    /// The repository's forms folder.
-    static var formsFolder: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("forms").path
-    }
-
-    /// The repository's layouts folder.
-    static var layoutsFolder: String {
-        URL(fileURLWithPath: formsFolder).deletingLastPathComponent().appendingPathComponent("layouts").path
-    }
-
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["COACHING_KIOSK_BIN"] { return path }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [beside, beside.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("coaching-kiosk").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return beside.appendingPathComponent("coaching-kiosk").path
-    }
+    static var formsFolder: String { Repository.forms }
+    static var layoutsFolder: String { Repository.layouts }
 
     private let ownsFolder: Bool
 
@@ -63,7 +45,7 @@ final class KioskDaemon: @unchecked Sendable {
     /// Starts the daemon and waits until it listens (or, with `--no-telnet`, until it runs).
     func start(telnet: Bool = true, environment: [String] = []) throws {
         var arguments = [
-            Self.binary, "serve", "--database", database, "--forms", Self.formsFolder, "--layouts",
+            Repository.kioskBinary, "serve", "--database", database, "--forms", Self.formsFolder, "--layouts",
             Self.layoutsFolder, "--school-name", "Ysgol Prawf",
         ]
         if telnet { arguments += ["--telnet", "127.0.0.1:0"] }

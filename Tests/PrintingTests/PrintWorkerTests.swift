@@ -8,10 +8,6 @@ import Sheets
 import TestSupport
 import Testing
 
-/// The repository's layouts/ folder, as shipped.
-let shippedLayouts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("layouts").path
-
 /// A school of three in a temporary store: one cycle with its agreement.
 final class PrintingSchool: @unchecked Sendable {
     let folder: String
@@ -51,7 +47,7 @@ final class PrintingSchool: @unchecked Sendable {
         settings.schoolName = "Ysgol Cae'r Onnen"
         settings.printer = printer
         settings.printRetry = retry
-        let layouts = try LayoutCatalog.load(directory: shippedLayouts, vocabularies: DocumentKind.vocabularies)
+        let layouts = try LayoutCatalog.load(directory: Repository.layouts, vocabularies: DocumentKind.vocabularies)
         return PrintWorker(
             store: store, settings: settings, layouts: layouts,
             connect: { CUPSPrinter.connection(to: $0, server: server) })

@@ -88,15 +88,8 @@ extension CoachingStore {
     /// The outbox, newest first; only jobs in `states` when given.
     public func printJobs(states: Set<PrintJobState>? = nil) throws(StoreError) -> [PrintJob] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM print_job ORDER BY id DESC").map { row in
-                PrintJob(
-                    id: row["id"], requestedAt: row["requested_at"],
-                    requestedBy: (row["requested_by"] as String?).flatMap(StaffCode.init), terminal: row["terminal"],
-                    document: row["document"], recordID: row["record_id"], parameters: row["parameters"],
-                    printer: row["printer"], state: PrintJobState(rawValue: row["state"]) ?? .queued,
-                    cupsJobID: row["cups_job_id"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
-                    lastError: row["last_error"], updatedAt: row["updated_at"], claimedBy: row["claimed_by"])
-            }.filter { states?.contains($0.state) ?? true }
+            try Row.fetchAll(db, sql: "SELECT * FROM print_job ORDER BY id DESC").map(PrintJob.init(row:))
+                .filter { states?.contains($0.state) ?? true }
         }
     }
 
@@ -194,8 +187,30 @@ extension CoachingStore {
     /// followed), and sending (perhaps left by a process that is gone).
     public func printJobsToWorkOn(now: Date) throws(StoreError) -> [PrintJob] {
         let due = Self.timestampFormat.string(from: now)
-        return try printJobs(states: [.queued, .sent, .sending]).filter {
-            $0.state != .queued || ($0.nextAttemptAt ?? "") <= due
-        }.sorted { $0.id < $1.id }
+        // One term per search of the print_job_state index (state, next_attempt_at).
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM print_job
+                    WHERE state IN ('sending', 'sent')
+                        OR (state = 'queued' AND next_attempt_at IS NULL)
+                        OR (state = 'queued' AND next_attempt_at <= ?)
+                    ORDER BY id
+                    """, arguments: [due]
+            ).map(PrintJob.init(row:))
+        }
+    }
+}
+
+extension PrintJob {
+    fileprivate init(row: Row) {
+        self.init(
+            id: row["id"], requestedAt: row["requested_at"],
+            requestedBy: (row["requested_by"] as String?).flatMap(StaffCode.init), terminal: row["terminal"],
+            document: row["document"], recordID: row["record_id"], parameters: row["parameters"],
+            printer: row["printer"], state: PrintJobState(rawValue: row["state"]) ?? .queued,
+            cupsJobID: row["cups_job_id"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
+            lastError: row["last_error"], updatedAt: row["updated_at"], claimedBy: row["claimed_by"])
     }
 }

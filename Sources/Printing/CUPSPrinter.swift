@@ -92,32 +92,18 @@ public struct CUPSPrinter: Sendable {
     public func jobState(_ id: Int32) throws(PrintError) -> CUPSJobReport {
         let connection = try CUPSConnection(destination: destination, server: server, user: nil, timeout: timeout)
         let asking = "Asking \(connection.place) about job \(id)"
-        let request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, connection.printerURI)
-        ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", id)
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
-        let wanted = ["job-state", "job-state-reasons", "job-state-message", "job-printer-state-message"]
-        let names = wanted.map { strdup($0) }
-        defer { names.forEach { free($0) } }
-        names.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
-            _ = ippAddStrings(
-                request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(values.count), nil,
-                values.baseAddress)
+        return try connection.request(
+            IPP_OP_GET_JOB_ATTRIBUTES, job: id,
+            attributes: ["job-state", "job-state-reasons", "job-state-message", "job-printer-state-message"],
+            doing: asking, notFoundAdvice: "Check at the printer whether it printed."
+        ) { response throws(PrintError) in
+            guard let stateAttribute = ippFindAttribute(response, "job-state", IPP_TAG_ENUM),
+                let state = CUPSJobReport.State(rawValue: ippGetInteger(stateAttribute, 0))
+            else {
+                throw PrintError("\(asking): the answer has no job-state.", isTemporary: true)
+            }
+            return CUPSJobReport(state: state, message: Self.message(in: response))
         }
-        guard let response = cupsDoRequest(connection.http, request, connection.resource) else {
-            throw CUPSLastError.read(on: connection.http).printError(asking)
-        }
-        defer { ippDelete(response) }
-        guard ippGetStatusCode(response).rawValue < 0x100 else {
-            let error = CUPSLastError.read(on: connection.http)
-            throw error.printError(asking, advice: error.isNotFound ? "Check at the printer whether it printed." : nil)
-        }
-        guard let stateAttribute = ippFindAttribute(response, "job-state", IPP_TAG_ENUM),
-            let state = CUPSJobReport.State(rawValue: ippGetInteger(stateAttribute, 0))
-        else {
-            throw PrintError("\(asking): the answer has no job-state.", isTemporary: true)
-        }
-        return CUPSJobReport(state: state, message: Self.message(in: response))
     }
 
     /// Reasons that say no more than the job's state does.

@@ -25,42 +25,29 @@ extension CUPSPrinter: PrinterConnection {
     public func findJob(titled title: String) throws(PrintError) -> Int32? {
         let connection = try CUPSConnection(destination: destination, server: server, user: nil, timeout: timeout)
         let asking = "Asking \(connection.place) for its jobs"
-        let request = ippNewRequest(IPP_OP_GET_JOBS)
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, connection.printerURI)
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nil, "all")
-        let wanted = ["job-id", "job-name"]
-        let names = wanted.map { strdup($0) }
-        defer { names.forEach { free($0) } }
-        names.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
-            _ = ippAddStrings(
-                request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(values.count), nil,
-                values.baseAddress)
-        }
-        guard let response = cupsDoRequest(connection.http, request, connection.resource) else {
-            throw CUPSLastError.read(on: connection.http).printError(asking)
-        }
-        defer { ippDelete(response) }
-        guard ippGetStatusCode(response).rawValue < 0x100 else {
-            throw CUPSLastError.read(on: connection.http).printError(asking)
-        }
-        // Each job is a group of attributes, in no set order, between separators (attributes with no name).
-        var jobID: Int32?
-        var jobName: String?
-        var attribute = ippFirstAttribute(response)
-        while true {
-            let name = attribute.flatMap { ippGetName($0) }.map { String(cString: $0) }
-            if let current = attribute, let name {
-                if name == "job-id" { jobID = ippGetInteger(current, 0) }
-                if name == "job-name", let value = ippGetString(current, 0, nil) { jobName = String(cString: value) }
-            } else {
-                if let jobID, jobName == title { return jobID }
-                jobID = nil
-                jobName = nil
-                if attribute == nil { break }
+        return try connection.request(
+            IPP_OP_GET_JOBS, keywords: ["which-jobs": "all"], attributes: ["job-id", "job-name"], doing: asking
+        ) { response in
+            // Each job is a group of attributes, in no set order, between separators (attributes with no name).
+            var jobID: Int32?
+            var jobName: String?
+            var attribute = ippFirstAttribute(response)
+            while true {
+                let name = attribute.flatMap { ippGetName($0) }.map { String(cString: $0) }
+                if let current = attribute, let name {
+                    if name == "job-id" { jobID = ippGetInteger(current, 0) }
+                    if name == "job-name", let value = ippGetString(current, 0, nil) {
+                        jobName = String(cString: value)
+                    }
+                } else {
+                    if let jobID, jobName == title { return jobID }
+                    jobID = nil
+                    jobName = nil
+                    if attribute == nil { break }
+                }
+                attribute = ippNextAttribute(response)
             }
-            attribute = ippNextAttribute(response)
+            return nil
         }
-        return nil
     }
 }

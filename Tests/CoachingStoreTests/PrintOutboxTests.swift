@@ -57,4 +57,23 @@ struct PrintOutboxTests {
         #expect(
             actions.contains("print request") && actions.contains("print sent") && actions.contains("print printed"))
     }
+
+    @Test("the jobs to work on: sending, sent, and queued ones that are due, by id; not finished or future ones")
+    func jobsToWorkOn() throws {
+        let now = Date()
+        let actor = Actor(staff: "DAP", terminal: "telnet t")
+        var ids = [id]
+        for _ in 0..<7 {
+            ids.append(try store.enqueuePrint(document: "agreement", recordID: "1", printer: "office", by: actor))
+        }
+        try store.requeuePrintJob(ids[1], error: "Busy", nextAttemptAt: now.addingTimeInterval(60))
+        try store.requeuePrintJob(ids[2], error: "Busy", nextAttemptAt: now.addingTimeInterval(-60))
+        _ = try store.claimPrintJob(ids[3], by: "1@h#t")
+        try store.markPrintJobSent(ids[4], cupsJobID: 4, detail: "to office")
+        for (index, state) in [(5, PrintJobState.printed), (6, .failed), (7, .cancelled)] {
+            try store.finishPrintJob(ids[index], state: state, message: nil)
+        }
+        #expect(try store.printJobsToWorkOn(now: now).map(\.id) == [ids[0], ids[2], ids[3], ids[4]])
+        #expect(try store.printJobsToWorkOn(now: now.addingTimeInterval(61)).map(\.id) == Array(ids[0...4]))
+    }
 }

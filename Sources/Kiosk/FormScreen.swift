@@ -144,7 +144,7 @@ extension KioskSession {
                 start["priority"] = priority
             }
         }
-        let lists = try await context.withStore { store in try Self.choiceLists(store) }
+        let lists = try await context.withStore { store in try Self.choiceLists(store, for: form) }
         var shown = form
         if form.record == .session, target.cycle?.position != .coachee {
             // Sharing a session record with the observer is the coachee's choice alone.
@@ -224,14 +224,29 @@ extension KioskSession {
         return FormTarget(cycle: cycles[index])
     }
 
-    static func choiceLists(_ store: CoachingStore) throws -> [NamedChoices: [Choice]] {
-        let staff = try store.staff()
-        return [
-            .priorities: try store.priorities().map { Choice(value: $0.code, label: "\($0.code) \($0.title)") },
-            .staff: staff.map { Choice(value: $0.code.rawValue, label: "\($0.name) (\($0.code), \($0.subject))") },
-            .coaches: staff.filter { !$0.roles.isDisjoint(with: [.coach, .leadCoach]) }
-                .map { Choice(value: $0.code.rawValue, label: "\($0.name) (\($0.code), \($0.subject))") },
-        ]
+    /// The lists from the school's database that `form` asks for, and no
+    /// others: a form stays open for as long as the person types, and the
+    /// staff of a trust are thousands of names.
+    static func choiceLists(_ store: CoachingStore, for form: FormDefinition) throws -> [NamedChoices: [Choice]] {
+        let named = Set(
+            form.fields.compactMap { field -> NamedChoices? in
+                if case let .named(name) = field.choices { name } else { nil }
+            })
+        var lists: [NamedChoices: [Choice]] = [:]
+        if named.contains(.priorities) {
+            lists[.priorities] = try store.priorities().map { Choice(value: $0.code, label: "\($0.code) \($0.title)") }
+        }
+        if !named.isDisjoint(with: [.staff, .coaches]) {
+            let staff = try store.staff()
+            let choice = { (member: StaffMember) in
+                Choice(value: member.code.rawValue, label: "\(member.name) (\(member.code), \(member.subject))")
+            }
+            if named.contains(.staff) { lists[.staff] = staff.map(choice) }
+            if named.contains(.coaches) {
+                lists[.coaches] = staff.filter { !$0.roles.isDisjoint(with: [.coach, .leadCoach]) }.map(choice)
+            }
+        }
+        return lists
     }
 
     // MARK: Full screen
@@ -459,7 +474,7 @@ extension KioskSession {
             let mark =
                 state.problems[field.key] != nil
                 ? "!"
-                : !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                : value.contains(where: { !$0.isWhitespace })
                     ? "✓"
                     : field.required ? "*" : " "
             let current = offset == state.index

@@ -17,15 +17,18 @@ struct HomeSummary: Sendable {
 
     var cycles: [CycleLine]
     var drafts: [Draft]
-    var names: [StaffCode: String]
 
+    /// Reads only the names of the person's trios: a session keeps its home
+    /// screen for as long as it is open, and a trust may have thousands of staff.
     static func load(_ store: CoachingStore, for person: StaffCode) throws -> HomeSummary {
         var names: [StaffCode: String] = [:]
-        for member in try store.staff(includingLeavers: true) { names[member.code] = member.name }
         var lines: [CycleLine] = []
         for stored in try store.cycles(member: person) {
             guard let position = stored.cycle.trio.position(of: person) else { continue }
             let trio = stored.cycle.trio
+            for code in [trio.coachee, trio.coach, trio.observer] where names[code] == nil {
+                names[code] = try store.staffMember(code)?.name
+            }
             lines.append(
                 CycleLine(
                     stored: stored, position: position,
@@ -38,7 +41,7 @@ struct HomeSummary: Sendable {
                     hasImpact: try store.impact(cycle: stored.id) != nil,
                     lastSession: try store.sessions(cycle: stored.id).last?.record.heldOn))
         }
-        return HomeSummary(cycles: lines, drafts: try store.drafts(staff: person), names: names)
+        return HomeSummary(cycles: lines, drafts: try store.drafts(staff: person))
     }
 
     var openCycles: [CycleLine] { cycles.filter { $0.stored.cycle.stage != .closed } }

@@ -160,7 +160,7 @@ public final class TelnetService: Service, Sendable {
             do {
                 try await server.executeThenClose { inbound in
                     for try await admission in inbound {
-                        group.addTask { await self.serve(admission) }
+                        group.addTask(executorPreference: admission.executor) { await self.serve(admission) }
                     }
                 }
             } catch let error as ChannelError where error == .ioOnClosedChannel || error == .alreadyClosed {
@@ -194,4 +194,12 @@ public final class TelnetService: Service, Sendable {
 enum Admission: Sendable {
     case admitted(NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String)
     case refused(any Channel, SessionCount.Refusal)
+
+    /// Where the connection's session runs: on the connection's own event loop.
+    var executor: EventLoopTaskExecutor {
+        switch self {
+        case let .admitted(terminal, _): EventLoopTaskExecutor(terminal.channel.eventLoop)
+        case let .refused(channel, _): EventLoopTaskExecutor(channel.eventLoop)
+        }
+    }
 }

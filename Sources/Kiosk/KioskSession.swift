@@ -39,8 +39,12 @@ final class KioskSession {
     var message: String?
     var renderer = ANSIRenderer()
     var person: StaffMember?
-    var pendingKeys: [Key] = []
+    /// Keys read but not yet handled (a paste arrives as many at once).
+    var pendingKeys = CircularBuffer<Key>()
     var io: TerminalIO?
+    /// Since when the session has handled keys without once waiting for
+    /// one; see `restIfBusy`.
+    private var busySince: NIODeadline?
     /// Set while something the person typed is only in memory because the
     /// disk would not take it; cleared once it is saved.
     var unsavedWork: StorageFault?
@@ -185,7 +189,7 @@ final class KioskSession {
                 fullScreen = DisplayChoice.fullScreen(terminalType: terminalType, width: width, height: height)
                 return
             case let .keys(keys):
-                pendingKeys += keys
+                pendingKeys.append(contentsOf: keys)
             case .interrupt: throw SessionEnd.interrupted
             case .idleTimeout: throw SessionEnd.idle
             case .idleWarning: break
@@ -196,13 +200,22 @@ final class KioskSession {
 
     /// The next key, or `.redraw` when the screen must be drawn again.
     func nextInput() async throws -> Input {
-        if !pendingKeys.isEmpty { return .key(pendingKeys.removeFirst()) }
+        if !pendingKeys.isEmpty {
+            try await restIfBusy()
+            return .key(pendingKeys.removeFirst())
+        }
         while true {
+            let asked = NIODeadline.now()
             guard let event = try await io?.next() else { throw SessionEnd.disconnected }
+            if NIODeadline.now() - asked > .microseconds(50) {
+                busySince = nil  // It waited: the event loop was free meanwhile.
+            } else {
+                try await restIfBusy()
+            }
             switch event {
             case let .keys(keys):
                 guard let first = keys.first else { continue }
-                pendingKeys += keys.dropFirst()
+                pendingKeys.append(contentsOf: keys.dropFirst())
                 if first == .control("t") || first == .function(3) {
                     toggleMode()
                     return .redraw
@@ -231,6 +244,25 @@ final class KioskSession {
             case .idleTimeout: throw SessionEnd.idle
             case .shutdown: throw SessionEnd.shuttingDown
             }
+        }
+    }
+
+    /// Lets the connection's event loop serve the other terminals on it.
+    ///
+    /// The session runs on its connection's event loop, which runs every
+    /// job it is given before it reads or writes again; a terminal that
+    /// sends keys faster than they are handled (a flood, Ctrl-L held down)
+    /// would otherwise keep the loop from everyone else. After 2 ms of keys
+    /// without a wait, the session steps off the loop for a moment.
+    private func restIfBusy() async throws {
+        let now = NIODeadline.now()
+        guard let since = busySince else {
+            busySince = now
+            return
+        }
+        if now - since > .milliseconds(2) {
+            try await Task.sleep(for: .microseconds(500))
+            busySince = nil
         }
     }
 
@@ -282,21 +314,33 @@ final class KioskSession {
     }
 
     /// Asks for a line in line-by-line mode, echoing as the person types.
+    /// The echo of keys already read (a paste) goes out in one write.
     func readLine(prompt: String, secret: Bool = false) async throws -> String {
         await write(Array(Sanitizer.clean(prompt).utf8))
         var editor = LineEditor(isSecret: secret)
+        var echoed: [UInt8] = []
         while true {
+            if pendingKeys.isEmpty, !echoed.isEmpty {
+                await write(echoed)
+                echoed.removeAll(keepingCapacity: true)
+            }
             switch try await nextInput() {
             case .redraw:
-                if fullScreen { return "" }
+                if fullScreen {
+                    await write(echoed)
+                    return ""
+                }
             case let .key(key):
                 if key == .escape {
-                    await write(Array("\r\n".utf8))
+                    await write(echoed + Array("\r\n".utf8))
                     return "\u{1B}"
                 }
                 let (echo, finished) = editor.handle(key)
-                if !echo.isEmpty { await write(echo) }
-                if let finished { return finished }
+                echoed += echo
+                if let finished {
+                    await write(echoed)
+                    return finished
+                }
             }
         }
     }

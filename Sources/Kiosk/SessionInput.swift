@@ -99,7 +99,9 @@ final class KeyInputHandler: ChannelInboundHandler {
 /// person who walks up to a terminal left open; later keys do not extend
 /// it, so a client that sends a byte every few seconds and never logs in
 /// (slowloris) is let go at the limit all the same. Once logged in, every
-/// key starts the idle limit again.
+/// key starts the idle limit again: the key only notes the time, and a
+/// timer that comes due finds the person active and sets itself for later,
+/// rather than every key cancelling and setting two timers.
 final class IdleWatchHandler: ChannelDuplexHandler {
     typealias InboundIn = SessionInput
     typealias InboundOut = SessionInput
@@ -112,6 +114,8 @@ final class IdleWatchHandler: ChannelDuplexHandler {
     private var loggedIn = false
     /// Whether a key has come before login (the login limit restarts once, then).
     private var keyBeforeLogin = false
+    /// When the limit started running: the connection, the first key, or the last key once logged in.
+    private var since = NIODeadline.now()
     private var warning: Scheduled<Void>?
     private var timeout: Scheduled<Void>?
 
@@ -119,6 +123,13 @@ final class IdleWatchHandler: ChannelDuplexHandler {
         self.loginLimit = loginLimit
         self.idleLimit = idleLimit
         self.warningBefore = warningBefore
+    }
+
+    private var limit: TimeAmount { loggedIn ? idleLimit : loginLimit }
+
+    /// A minute's warning, or half the limit when the limit is short; none before login.
+    private var notice: TimeAmount {
+        loggedIn ? min(warningBefore, TimeAmount.nanoseconds(idleLimit.nanoseconds / 2)) : .zero
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -133,7 +144,8 @@ final class IdleWatchHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case .keys = unwrapInboundIn(data) {
             if loggedIn {
-                restart(context: context)
+                since = .now()
+                if warning == nil { scheduleWarning(context: context) }
             } else if !keyBeforeLogin {
                 keyBeforeLogin = true
                 restart(context: context)
@@ -178,21 +190,37 @@ final class IdleWatchHandler: ChannelDuplexHandler {
 
     private func restart(context: ChannelHandlerContext) {
         cancel()
-        let limit = loggedIn ? idleLimit : loginLimit
+        since = .now()
+        scheduleWarning(context: context)
+        scheduleTimeout(context: context)
+    }
+
+    private func scheduleWarning(context: ChannelHandlerContext) {
+        guard notice > .zero else { return }
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        // A minute's warning, or half the limit when the limit is short.
-        let notice = min(warningBefore, TimeAmount.nanoseconds(limit.nanoseconds / 2))
-        if loggedIn, notice > .zero {
-            warning = context.eventLoop.scheduleTask(in: limit - notice) {
-                let (handler, context) = loopBound.value
+        warning = context.eventLoop.scheduleTask(deadline: since + (limit - notice)) {
+            let (handler, context) = loopBound.value
+            handler.warning = nil
+            if NIODeadline.now() < handler.since + (handler.limit - handler.notice) {
+                handler.scheduleWarning(context: context)
+            } else {
                 context.fireChannelRead(handler.wrapInboundOut(.idleWarning))
                 context.fireChannelReadComplete()
             }
         }
-        timeout = context.eventLoop.scheduleTask(in: limit) {
+    }
+
+    private func scheduleTimeout(context: ChannelHandlerContext) {
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timeout = context.eventLoop.scheduleTask(deadline: since + limit) {
             let (handler, context) = loopBound.value
-            context.fireChannelRead(handler.wrapInboundOut(.idleTimeout))
-            context.fireChannelReadComplete()
+            handler.timeout = nil
+            if NIODeadline.now() < handler.since + handler.limit {
+                handler.scheduleTimeout(context: context)
+            } else {
+                context.fireChannelRead(handler.wrapInboundOut(.idleTimeout))
+                context.fireChannelReadComplete()
+            }
         }
     }
 }

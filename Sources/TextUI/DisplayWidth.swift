@@ -7,14 +7,18 @@
 public enum DisplayWidth {
     /// The columns `text` takes on one line.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one character takes: 0, 1 or 2.
     public static func of(_ c: Character) -> Int {
-        if c.isASCII {
-            return c.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } ? 1 : 0
+        var scalars = c.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil {
+            return of(first)
         }
+        if c.isASCII { return 0 }  // CR LF
         var width = 0
         var asEmoji = false
         for scalar in c.unicodeScalars {
@@ -31,6 +35,21 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
         if value < 0x300 { return 1 }
+        if value < UInt32(common.count) { return Int(common[Int(value)]) }
+        return measured(scalar)
+    }
+
+    /// The widths of the scalars below U+3000 (Latin, Greek, Cyrillic,
+    /// punctuation, arrows, box drawing, dingbats), worked out once: a
+    /// screen is drawn for every key, and the Unicode property look-ups
+    /// cost more than the rest of drawing it.
+    private static let common: [UInt8] = (0..<0x3000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 1 }
+        return UInt8(value < 0x20 || (0x7F...0x9F).contains(value) ? 0 : value < 0x300 ? 1 : measured(scalar))
+    }
+
+    private static func measured(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .lineSeparator, .paragraphSeparator:

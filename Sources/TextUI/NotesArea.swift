@@ -106,8 +106,8 @@ public struct NotesArea: Sendable {
         for row in 0..<rows where first + row < lines.count {
             let line = lines[first + row]
             screen.put(
-                String(buffer.characters[line.start..<line.end]), row: area.row + row,
-                column: area.column, width: area.width)
+                buffer.characters[line.start..<line.end], row: area.row + row, column: area.column,
+                width: area.width)
         }
         if area.height > 1 {
             let count = "\(buffer.characters.count)/\(buffer.maxLength)"

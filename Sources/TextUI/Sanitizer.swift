@@ -37,6 +37,16 @@ public enum Sanitizer {
         return String(result)
     }
 
+    /// True when `clean` would give `text` back unchanged (no newlines kept).
+    public static func isClean(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
+    }
+
     /// `text` cut to at most `width` columns, ending in "…" when cut.
     public static func truncate(_ text: String, toWidth width: Int) -> String {
         guard width > 0 else { return "" }

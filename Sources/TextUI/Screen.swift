@@ -63,7 +63,28 @@ public struct Screen: Equatable, Sendable {
             }
             return next
         }
-        for character in Sanitizer.clean(text) {
+        return put(
+            characters: Sanitizer.isClean(text) ? text : Sanitizer.clean(text), from: next, limit: limit, row: row,
+            style: style)
+    }
+
+    /// Writes characters (a notes field's, already cleaned) as `put` writes
+    /// text, without making a string of them first. A control character
+    /// takes no column and is left out.
+    @discardableResult
+    public mutating func put(
+        _ characters: some Collection<Character>, row: Int, column: Int, style: Style = .plain, width: Int? = nil
+    ) -> Int {
+        let limit = min(self.width, width.map { column + max(0, $0) } ?? self.width)
+        guard (0..<height).contains(row) else { return column }
+        return put(characters: characters, from: column, limit: limit, row: row, style: style)
+    }
+
+    private mutating func put(
+        characters: some Sequence<Character>, from column: Int, limit: Int, row: Int, style: Style
+    ) -> Int {
+        var next = column
+        for character in characters {
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 { continue }
             if next + characterWidth > limit { break }

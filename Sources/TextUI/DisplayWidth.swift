@@ -48,7 +48,8 @@ public enum DisplayWidth {
         return UInt8(value < 0x20 || (0x7F...0x9F).contains(value) ? 0 : value < 0x300 ? 1 : measured(scalar))
     }
 
-    private static func measured(_ scalar: Unicode.Scalar) -> Int {
+    /// The width from the Unicode properties, without the table.
+    static func measured(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
         switch scalar.properties.generalCategory {

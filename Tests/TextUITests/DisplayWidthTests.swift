@@ -62,4 +62,20 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(Character("\u{7F}")) == 0)
         #expect(DisplayWidth.of(Character("\u{85}")) == 0)
     }
+
+    @Test("the table of widths below U+3000 agrees with the Unicode properties, scalar by scalar")
+    func table() {
+        var disagreements: [String] = []
+        for value in UInt32(0x300)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if DisplayWidth.of(scalar) != DisplayWidth.measured(scalar) {
+                disagreements.append(String(value, radix: 16))
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(DisplayWidth.of(Character("\u{2713}")) == 1)  // ✓
+        #expect(DisplayWidth.of(Character("\u{2614}")) == 2)  // ☔
+        #expect(DisplayWidth.of(Character("\u{200B}")) == 0)  // zero width space
+        #expect(DisplayWidth.of(Character("\u{2028}")) == 0)
+    }
 }

@@ -87,4 +87,16 @@ struct SanitizerTests {
         #expect(Sanitizer.truncate("abcd", toWidth: 1) == "…")
         #expect(Sanitizer.truncate("abcd", toWidth: 0) == "")
     }
+
+    @Test("isClean says whether clean would change the text")
+    func isClean() {
+        let samples = [
+            "", "plain", "Siân Llŷr ✓ │ …", "tab\there", "line\nbreak", "cr\rlf", "\u{1B}[2J", "\u{9B}31m",
+            "bidi \u{202E}evil", "isolate \u{2066}x", "sep \u{2028}", "del \u{7F}", "nul \u{0}", "中文 👍🏽",
+            "e\u{301}", "\u{85}next",
+        ]
+        for text in samples {
+            #expect(Sanitizer.isClean(text) == (Sanitizer.clean(text) == text), "\(text.debugDescription)")
+        }
+    }
 }

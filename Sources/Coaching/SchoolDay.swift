@@ -64,7 +64,11 @@ public struct SchoolDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `24/11/2026`, as printed on school documents.
     public var british: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        func padded(_ number: Int, _ digits: Int) -> String {
+            let text = String(number)
+            return String(repeating: "0", count: max(0, digits - text.count)) + text
+        }
+        return padded(day, 2) + "/" + padded(month, 2) + "/" + padded(year, 4)
     }
 
     public var description: String { iso }

@@ -496,7 +496,10 @@ extension KioskSession {
         screen.put(
             field.label + (field.required ? " (required)" : ""), row: 3, column: left, style: .bold,
             width: paneWidth)
-        for (offset, line) in Layout.wrap(field.help, width: paneWidth).prefix(3).enumerated() {
+        if wrappedHelp?.help != field.help || wrappedHelp?.width != paneWidth {
+            wrappedHelp = (field.help, paneWidth, Layout.wrap(field.help, width: paneWidth))
+        }
+        for (offset, line) in (wrappedHelp?.lines ?? []).prefix(3).enumerated() {
             screen.put(line, row: 4 + offset, column: left, style: .dim, width: paneWidth)
         }
         editor.draw(into: &screen, at: editorArea(for: field), focused: true)

@@ -45,6 +45,9 @@ final class KioskSession {
     /// Since when the session has handled keys without once waiting for
     /// one; see `restIfBusy`.
     private var busySince: NIODeadline?
+    private var todayCache: (until: NIODeadline, day: SchoolDay)?
+    /// The help of the field in hand, wrapped for the form's right-hand pane.
+    var wrappedHelp: (help: String, width: Int, lines: [String])?
     /// Set while something the person typed is only in memory because the
     /// disk would not take it; cleared once it is saved.
     var unsavedWork: StorageFault?
@@ -62,7 +65,15 @@ final class KioskSession {
 
     var actor: Actor { Actor(staff: person?.code, terminal: origin) }
 
-    var today: SchoolDay { context.store.today }
+    /// Today by the store's clock, looked at again after a second: every
+    /// frame shows the date, and working it out takes a calendar.
+    var today: SchoolDay {
+        let now = NIODeadline.now()
+        if let cached = todayCache, now < cached.until { return cached.day }
+        let day = context.store.today
+        todayCache = (now + .seconds(1), day)
+        return day
+    }
 
     func run() async {
         do {

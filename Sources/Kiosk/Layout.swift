@@ -63,8 +63,8 @@ enum Layout {
             screen.put(right, row: 0, column: width - rightWidth, style: .reverse)
         }
         screen.put(title, row: 1, column: 1, style: .bold, width: width - 2)
-        screen.put(String(repeating: "─", count: width), row: 2, column: 0, style: .dim)
-        screen.put(String(repeating: "─", count: width), row: height - 3, column: 0, style: .dim)
+        screen.fill(row: 2, column: 0, width: width, style: .dim, with: "─")
+        screen.fill(row: height - 3, column: 0, width: width, style: .dim, with: "─")
         if let message {
             screen.put(message, row: height - 2, column: 1, style: .bold, width: width - 2)
         }

@@ -63,6 +63,16 @@ public struct Screen: Equatable, Sendable {
             }
             return next
         }
+        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            // Letters, punctuation, arrows, box drawing: every scalar a character of its own.
+            for scalar in text.unicodeScalars {
+                let characterWidth = DisplayWidth.of(scalar)
+                if next + characterWidth > limit { break }
+                if next >= 0 { set(Character(scalar), width: characterWidth, style: style, row: row, column: next) }
+                next += characterWidth
+            }
+            return next
+        }
         return put(
             characters: Sanitizer.isClean(text) ? text : Sanitizer.clean(text), from: next, limit: limit, row: row,
             style: style)
@@ -100,11 +110,26 @@ public struct Screen: Equatable, Sendable {
         return next
     }
 
-    /// Blanks `width` cells of a row in `style`, clipped to the screen.
-    public mutating func fill(row: Int, column: Int, width: Int, style: Style = .plain) {
+    /// Blanks `width` cells of a row in `style`, clipped to the screen, or
+    /// fills them with a character of one column (a rule: "─").
+    public mutating func fill(
+        row: Int, column: Int, width: Int, style: Style = .plain, with character: Character = " "
+    ) {
         guard (0..<height).contains(row) else { return }
+        let character = DisplayWidth.of(character) == 1 && Sanitizer.isClean(String(character)) ? character : " "
         for target in max(0, column)..<max(0, min(self.width, column + width)) {
-            set(" ", width: 1, style: style, row: row, column: target)
+            set(character, width: 1, style: style, row: row, column: target)
+        }
+    }
+
+    /// A printable scalar that is a character on its own, whatever is next to
+    /// it, and takes one column: no control, combining mark, joiner, variation
+    /// selector or emoji.
+    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: true
+        case 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FC, 0x2713, 0x2717: true
+        default: false
         }
     }
 

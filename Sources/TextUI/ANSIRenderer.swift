@@ -107,17 +107,9 @@ public struct ANSIRenderer: Sendable {
     }
 }
 
-/// A screen's cells as the renderer remembers them: one code a cell.
-///
-/// A code holds the character's Unicode scalar (bits 0–20) when the
-/// character is a single scalar, the style (bits 21–28) and whether the
-/// cell continues a wide character (bit 29). A character of several scalars
-/// (an accent added to a letter, a flag) sets bit 30 and is kept whole in
-/// `clusters`, so two cells are the same exactly when their `Cell`s are.
+/// A screen's cells as the renderer remembers them: the screen's own
+/// codes (see `CellCode`), 4 bytes a cell.
 private struct Frame: Equatable, Sendable {
-    static let continuation: UInt32 = 1 << 29
-    static let cluster: UInt32 = 1 << 30
-
     let width: Int
     let height: Int
     private(set) var codes: [UInt32]
@@ -127,24 +119,8 @@ private struct Frame: Equatable, Sendable {
     init(_ screen: Screen) {
         width = screen.width
         height = screen.height
-        codes = []
-        codes.reserveCapacity(screen.cells.count)
-        for (index, cell) in screen.cells.enumerated() {
-            var code = UInt32(cell.style.rawValue) << 21 | (cell.isContinuation ? Self.continuation : 0)
-            let utf8 = cell.character.utf8
-            if utf8.count == 1, let byte = utf8.first {
-                code |= UInt32(byte)
-            } else {
-                var scalars = cell.character.unicodeScalars.makeIterator()
-                if let first = scalars.next(), scalars.next() == nil {
-                    code |= first.value
-                } else {
-                    code |= Self.cluster
-                    clusters[index] = cell.character
-                }
-            }
-            codes.append(code)
-        }
+        codes = screen.codes
+        clusters = screen.clusters
     }
 
     /// A frame of blank cells.
@@ -158,7 +134,7 @@ private struct Frame: Equatable, Sendable {
     func same(as other: Frame, at index: Int) -> Bool {
         let code = codes[index]
         guard code == other.codes[index] else { return false }
-        return code & Self.cluster == 0 || clusters[index] == other.clusters[index]
+        return !CellCode.isCluster(code) || clusters[index] == other.clusters[index]
     }
 }
 

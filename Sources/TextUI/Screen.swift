@@ -10,14 +10,17 @@ public struct Screen: Equatable, Sendable {
 
     public let width: Int
     public let height: Int
-    /// Row by row.
-    private(set) var cells: [Cell]
+    /// Row by row, a `CellCode` each: a frame is made for every key, and
+    /// codes cost a fill to make and nothing to free.
+    private(set) var codes: [UInt32]
+    /// The characters of more than one scalar, by cell index.
+    private(set) var clusters: [Int: Character] = [:]
     private var cursorPosition: Position?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: .blank, count: self.width * self.height)
+        codes = Array(repeating: CellCode.blank, count: self.width * self.height)
     }
 
     /// Where the cursor shows, or nil when it is hidden. A position off the
@@ -38,7 +41,8 @@ public struct Screen: Equatable, Sendable {
     /// The cell at a position; a blank one off the screen.
     public subscript(row: Int, column: Int) -> Cell {
         guard contains(row: row, column: column) else { return .blank }
-        return cells[row * width + column]
+        let index = row * width + column
+        return CellCode.cell(codes[index], cluster: clusters[index])
     }
 
     /// Writes `text` from a position, sanitized and clipped at the screen's
@@ -142,7 +146,8 @@ public struct Screen: Equatable, Sendable {
 
     /// Blanks the whole screen and hides the cursor.
     public mutating func clear() {
-        cells = Array(repeating: .blank, count: width * height)
+        codes = Array(repeating: CellCode.blank, count: width * height)
+        clusters = [:]
         cursorPosition = nil
     }
 
@@ -150,8 +155,8 @@ public struct Screen: Equatable, Sendable {
     public func line(_ row: Int) -> String {
         guard (0..<height).contains(row) else { return "" }
         var text = ""
-        for cell in cells[(row * width)..<((row + 1) * width)] where !cell.isContinuation {
-            text.append(cell.character)
+        for column in 0..<width where !self[row, column].isContinuation {
+            text.append(self[row, column].character)
         }
         while text.last == " " { text.removeLast() }
         return text
@@ -174,18 +179,22 @@ public struct Screen: Equatable, Sendable {
         let start = row * width
         for covered in column..<(column + characterWidth) {
             let index = start + covered
-            if cells[index].isContinuation, covered > 0 {
-                cells[index - 1] = Cell(
-                    character: " ", style: cells[index - 1].style, isContinuation: false)
+            if CellCode.isContinuation(codes[index]), covered > 0 {
+                store(CellCode.space(styled: codes[index - 1]), at: index - 1)
             }
-            if covered + 1 < width, cells[index + 1].isContinuation {
-                cells[index + 1] = Cell(
-                    character: " ", style: cells[index + 1].style, isContinuation: false)
+            if covered + 1 < width, CellCode.isContinuation(codes[index + 1]) {
+                store(CellCode.space(styled: codes[index + 1]), at: index + 1)
             }
         }
-        cells[start + column] = Cell(character: character, style: style, isContinuation: false)
+        let (code, cluster) = CellCode.code(character, style: style)
+        store(code, at: start + column, cluster: cluster)
         if characterWidth == 2 {
-            cells[start + column + 1] = Cell(character: " ", style: style, isContinuation: true)
+            store(CellCode.code(" ", style: style).code | CellCode.continuation, at: start + column + 1)
         }
+    }
+
+    private mutating func store(_ code: UInt32, at index: Int, cluster: Character? = nil) {
+        if CellCode.isCluster(codes[index]) || cluster != nil { clusters[index] = cluster }
+        codes[index] = code
     }
 }

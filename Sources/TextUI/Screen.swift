@@ -62,7 +62,7 @@ public struct Screen: Equatable, Sendable {
             // grapheme and width look-ups (a frame is drawn for every key).
             for byte in text.utf8 {
                 if next + 1 > limit { break }
-                if next >= 0 { set(Character(Unicode.Scalar(byte)), width: 1, style: style, row: row, column: next) }
+                if next >= 0 { set(UInt32(byte), width: 1, style: style, row: row, column: next) }
                 next += 1
             }
             return next
@@ -72,7 +72,7 @@ public struct Screen: Equatable, Sendable {
             for scalar in text.unicodeScalars {
                 let characterWidth = DisplayWidth.of(scalar)
                 if next + characterWidth > limit { break }
-                if next >= 0 { set(Character(scalar), width: characterWidth, style: style, row: row, column: next) }
+                if next >= 0 { set(scalar.value, width: characterWidth, style: style, row: row, column: next) }
                 next += characterWidth
             }
             return next
@@ -106,7 +106,7 @@ public struct Screen: Equatable, Sendable {
                 set(character, width: characterWidth, style: style, row: row, column: next)
             } else {
                 for partial in max(0, next)..<max(0, next + characterWidth) {
-                    set(" ", width: 1, style: style, row: row, column: partial)
+                    set(0x20, width: 1, style: style, row: row, column: partial)
                 }
             }
             next += characterWidth
@@ -120,9 +120,13 @@ public struct Screen: Equatable, Sendable {
         row: Int, column: Int, width: Int, style: Style = .plain, with character: Character = " "
     ) {
         guard (0..<height).contains(row) else { return }
-        let character = DisplayWidth.of(character) == 1 && Sanitizer.isClean(String(character)) ? character : " "
+        var scalars = character.unicodeScalars.makeIterator()
+        var scalar = scalars.next()?.value ?? 0x20
+        if scalars.next() != nil || DisplayWidth.of(character) != 1 || !Sanitizer.isClean(String(character)) {
+            scalar = 0x20
+        }
         for target in max(0, column)..<max(0, min(self.width, column + width)) {
-            set(character, width: 1, style: style, row: row, column: target)
+            set(scalar, width: 1, style: style, row: row, column: target)
         }
     }
 
@@ -176,6 +180,18 @@ public struct Screen: Equatable, Sendable {
     private mutating func set(
         _ character: Character, width characterWidth: Int, style: Style, row: Int, column: Int
     ) {
+        let (code, cluster) = CellCode.code(character, style: style)
+        set(code: code, cluster: cluster, width: characterWidth, row: row, column: column)
+    }
+
+    /// Writes one character of one scalar.
+    private mutating func set(_ scalar: UInt32, width characterWidth: Int, style: Style, row: Int, column: Int) {
+        set(
+            code: UInt32(style.rawValue) << 21 | scalar, cluster: nil, width: characterWidth, row: row,
+            column: column)
+    }
+
+    private mutating func set(code: UInt32, cluster: Character?, width characterWidth: Int, row: Int, column: Int) {
         let start = row * width
         for covered in column..<(column + characterWidth) {
             let index = start + covered
@@ -186,10 +202,9 @@ public struct Screen: Equatable, Sendable {
                 store(CellCode.space(styled: codes[index + 1]), at: index + 1)
             }
         }
-        let (code, cluster) = CellCode.code(character, style: style)
         store(code, at: start + column, cluster: cluster)
         if characterWidth == 2 {
-            store(CellCode.code(" ", style: style).code | CellCode.continuation, at: start + column + 1)
+            store(CellCode.space(styled: code) | CellCode.continuation, at: start + column + 1)
         }
     }
 

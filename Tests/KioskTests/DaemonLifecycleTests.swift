@@ -96,6 +96,13 @@ struct DaemonLifecycleTests {
         try window.logIn(code: "SJO", pin: "2468")
         try window.waitFor("Still there?", timeout: 12)
         try window.waitFor("Logged out after 10 seconds without a key", timeout: 12)
-        #expect(try daemon.store().auditEntries().contains { $0.action == "logout" && $0.actor == "SJO" })
+        // The logout is audited once the person has been told.
+        let deadline = Date().addingTimeInterval(5)
+        var audited = false
+        while !audited && Date() < deadline {
+            audited = try daemon.store().auditEntries().contains { $0.action == "logout" && $0.actor == "SJO" }
+            if !audited { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(audited)
     }
 }

@@ -300,6 +300,7 @@ extension KioskSession {
         var state = start
         var unsaved = pending
         var warnedLeaving = false
+        defer { formBackdrop = nil }
         if state.values.contains(where: { !$0.value.isEmpty && state.form.field($0.key)?.defaultValue == nil }),
             let firstEmpty = state.fields.firstIndex(where: { state[$0.key].isEmpty })
         {
@@ -458,28 +459,45 @@ extension KioskSession {
         return text
     }
 
+    /// The form's frame: the backdrop (title, field list, help; kept while
+    /// none of it changes, so a key costs the field in hand, not the whole
+    /// screen) with the field in hand drawn on it.
     private func formFrame(state: FormState, editor: FieldEditor, heading: String) -> Screen {
+        // The fields' marks: › here, ✓ done, ! to mend, * required.
+        let marks = state.fields.enumerated().map { offset, field -> Character in
+            let value = offset == state.index ? editor.text : state[field.key]
+            return state.problems[field.key] != nil
+                ? "!" : value.contains(where: { !$0.isWhitespace }) ? "✓" : field.required ? "*" : " "
+        }
+        let key = FormBackdrop(
+            form: state.form.key, heading: heading, message: message, today: today.british, width: width,
+            height: height, index: state.index, marks: marks)
+        var screen: Screen
+        if let kept = formBackdrop, kept.key == key {
+            screen = kept.screen
+        } else {
+            screen = formBackdrop(key, state: state)
+            formBackdrop = (key, screen)
+        }
+        guard let field = state.current else { return screen }
+        editor.draw(into: &screen, at: editorArea(for: field), focused: true)
+        return screen
+    }
+
+    private func formBackdrop(_ key: FormBackdrop, state: FormState) -> Screen {
         var (screen, _) = Layout.page(
-            width: width, height: height, school: context.schoolName, person: person, today: today.british,
-            title: heading, message: message, keys: Self.formKeys)
+            width: width, height: height, school: context.schoolName, person: person, today: key.today,
+            title: key.heading, message: message, keys: Self.formKeys)
         let listWidth = 24
         let bottom = height - 4
-        // The fields, with a mark for each: › here, ✓ done, ! to mend, * required.
         let fields = state.fields
         let room = bottom - 3 + 1
         let top = max(0, min(state.index - room / 2, fields.count - room))
         for (offset, field) in fields.enumerated().dropFirst(top).prefix(room) {
             let row = 3 + offset - top
-            let value = offset == state.index ? editor.text : state[field.key]
-            let mark =
-                state.problems[field.key] != nil
-                ? "!"
-                : value.contains(where: { !$0.isWhitespace })
-                    ? "✓"
-                    : field.required ? "*" : " "
             let current = offset == state.index
             screen.put(
-                (current ? "›" : " ") + mark + " " + field.label, row: row, column: 0,
+                (current ? "›" : " ") + String(key.marks[offset]) + " " + field.label, row: row, column: 0,
                 style: current ? .reverse : .plain, width: listWidth)
         }
         for row in 3...bottom { screen.put("│", row: row, column: listWidth + 1, style: .dim) }
@@ -496,13 +514,9 @@ extension KioskSession {
         screen.put(
             field.label + (field.required ? " (required)" : ""), row: 3, column: left, style: .bold,
             width: paneWidth)
-        if wrappedHelp?.help != field.help || wrappedHelp?.width != paneWidth {
-            wrappedHelp = (field.help, paneWidth, Layout.wrap(field.help, width: paneWidth))
-        }
-        for (offset, line) in (wrappedHelp?.lines ?? []).prefix(3).enumerated() {
+        for (offset, line) in Layout.wrap(field.help, width: paneWidth).prefix(3).enumerated() {
             screen.put(line, row: 4 + offset, column: left, style: .dim, width: paneWidth)
         }
-        editor.draw(into: &screen, at: editorArea(for: field), focused: true)
         return screen
     }
 

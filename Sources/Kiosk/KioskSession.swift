@@ -46,8 +46,8 @@ final class KioskSession {
     /// one; see `restIfBusy`.
     private var busySince: NIODeadline?
     private var todayCache: (until: NIODeadline, day: SchoolDay)?
-    /// The help of the field in hand, wrapped for the form's right-hand pane.
-    var wrappedHelp: (help: String, width: Int, lines: [String])?
+    /// The backdrop of the form being filled, and what it shows.
+    var formBackdrop: (key: FormBackdrop, screen: Screen)?
     /// Set while something the person typed is only in memory because the
     /// disk would not take it; cleared once it is saved.
     var unsavedWork: StorageFault?
@@ -395,4 +395,17 @@ enum DisplayChoice {
         guard width >= minimumWidth, height >= minimumHeight else { return false }
         return fullScreenTypes.contains { type == $0 || type.hasPrefix($0 + "-") || type.hasPrefix($0) }
     }
+}
+
+/// What a form's backdrop shows: while none of it changes, the backdrop is
+/// drawn once and only the field in hand is drawn for each key.
+struct FormBackdrop: Equatable {
+    var form: String
+    var heading: String
+    var message: String?
+    var today: String
+    var width: Int
+    var height: Int
+    var index: Int
+    var marks: [Character]
 }

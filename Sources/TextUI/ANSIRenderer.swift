@@ -5,8 +5,8 @@
 /// bottom-right cell is never written, since writing it scrolls some
 /// terminals: keep it blank.
 ///
-/// What the terminal shows is kept as codes of 4 bytes a cell rather
-/// than as the last `Screen` (24 bytes a cell): every session keeps one for
+/// What the terminal shows is kept as the last screen's cell codes, 4 bytes
+/// a cell (shared with the screen, not copied): every session keeps one for
 /// as long as it lasts.
 public struct ANSIRenderer: Sendable {
     private var previous: Frame?

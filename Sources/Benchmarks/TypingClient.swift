@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import TestSupport
 
 /// One thing a typing client does on a tick of its clock.
 enum ScriptStep: Sendable, Equatable {

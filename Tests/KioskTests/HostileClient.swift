@@ -32,8 +32,8 @@ final class HostileClient: @unchecked Sendable {
     private(set) var isClosed = false
     /// What a terminal of the client's size would show now.
     private(set) var screen: VirtualScreen
-    private var state = TelnetStrip.data
-    private var subnegotiation: [UInt8] = []
+    /// The telnet client, as `terminal` names itself; a silent client's answers are not sent.
+    private var telnet: TelnetClientSide
 
     /// - Parameters:
     ///   - source: the loopback address to connect from (127.0.0.2, say), so one
@@ -42,8 +42,12 @@ final class HostileClient: @unchecked Sendable {
     init(port: Int, terminal: Terminal = .silent, from source: String? = nil, receiveBuffer: Int? = nil) throws {
         self.terminal = terminal
         switch terminal {
-        case .silent: screen = VirtualScreen(width: 80, height: 24)
-        case let .named(_, width, height): screen = VirtualScreen(width: width, height: height)
+        case .silent:
+            screen = VirtualScreen(width: 80, height: 24)
+            telnet = TelnetClientSide()
+        case let .named(name, width, height):
+            screen = VirtualScreen(width: width, height: height)
+            telnet = TelnetClientSide(terminalName: name, width: UInt16(width), height: UInt16(height))
         }
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket() failed: \(String(cString: strerror(errno)))") }
@@ -199,79 +203,12 @@ final class HostileClient: @unchecked Sendable {
 
     // MARK: Telnet
 
-    private enum TelnetStrip {
-        case data, command, option(UInt8), subnegotiation, subnegotiationIAC
-    }
-
-    private static let iac: UInt8 = 255
-
     private func receive(_ bytes: ArraySlice<UInt8>) {
         raw += bytes
         var answers: [UInt8] = []
-        for byte in bytes {
-            switch state {
-            case .data:
-                if byte == Self.iac { state = .command } else { data.append(byte) }
-            case .command:
-                switch byte {
-                case Self.iac:
-                    data.append(byte)
-                    state = .data
-                case 250:
-                    subnegotiation = []
-                    state = .subnegotiation
-                case 251...254:
-                    state = .option(byte)
-                default:
-                    state = .data
-                }
-            case let .option(verb):
-                answers += answer(verb: verb, option: byte)
-                state = .data
-            case .subnegotiation:
-                if byte == Self.iac { state = .subnegotiationIAC } else { subnegotiation.append(byte) }
-            case .subnegotiationIAC:
-                if byte == Self.iac {
-                    subnegotiation.append(byte)
-                    state = .subnegotiation
-                } else {
-                    answers += answer(subnegotiation: subnegotiation)
-                    state = .data
-                }
-            }
-        }
-        if !answers.isEmpty { _ = offer(answers) }
+        telnet.receive(bytes, data: &data, reply: &answers)
+        if case .named = terminal, !answers.isEmpty { _ = offer(answers) }
         screen.feed(data)
-    }
-
-    private static let terminalType: UInt8 = 24
-    private static let windowSize: UInt8 = 31
-    /// Binary, echo and suppress-go-ahead: what the kiosk may do.
-    private static let agreed: Set<UInt8> = [0, 1, 3]
-
-    private func answer(verb: UInt8, option: UInt8) -> [UInt8] {
-        guard case let .named(_, width, height) = terminal else { return [] }
-        let (will, wont, `do`, dont): (UInt8, UInt8, UInt8, UInt8) = (251, 252, 253, 254)
-        switch verb {
-        case `do` where option == Self.terminalType || option == 0 || option == 3:
-            return [Self.iac, will, option]
-        case `do` where option == Self.windowSize:
-            let size = [UInt8(width >> 8), UInt8(width & 0xFF), UInt8(height >> 8), UInt8(height & 0xFF)]
-            return [Self.iac, will, option, Self.iac, 250, option] + size + [Self.iac, 240]
-        case `do`:
-            return [Self.iac, wont, option]
-        case will where Self.agreed.contains(option):
-            return [Self.iac, `do`, option]
-        case will:
-            return [Self.iac, dont, option]
-        default:
-            return []
-        }
-    }
-
-    private func answer(subnegotiation payload: [UInt8]) -> [UInt8] {
-        guard case let .named(name, _, _) = terminal, payload == [Self.terminalType, 1] else { return [] }
-        return [Self.iac, 250, Self.terminalType, 0] + Array(name.utf8) + [Self.iac, 240]
     }
 }
 

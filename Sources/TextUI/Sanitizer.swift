@@ -27,7 +27,7 @@ public enum Sanitizer {
                 break
             case 0x0A, 0x0D, 0x2028, 0x2029:
                 result.append(keepNewlines ? "\n" : " ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            case _ where actsOnTerminal(value):
                 break
             default:
                 result.append(scalars[index])
@@ -39,11 +39,15 @@ public enum Sanitizer {
 
     /// True when `clean` would give `text` back unchanged (no newlines kept).
     public static func isClean(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
-            default: false
-            }
+        !text.unicodeScalars.contains { actsOnTerminal($0.value) }
+    }
+
+    /// Whether a terminal would act on the scalar (controls, DEL, bidi
+    /// overrides and isolates) or `clean` changes it (tab, line breaks).
+    private static func actsOnTerminal(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 

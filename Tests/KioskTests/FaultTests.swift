@@ -15,6 +15,20 @@ import Testing
 struct FaultTests {
     static var today: SchoolDay { SchoolDay(Date()) }
 
+    /// The test school on `disk`, with a record written before the fault, and
+    /// a daemon serving it (`home` holds its folder, forms and layouts).
+    static func startDaemon(on disk: FaultDisk) throws -> (
+        home: KioskDaemon, daemon: KioskDaemon, database: String, earlier: CPDActivity
+    ) {
+        let database = disk.path + "/coaching.sqlite"
+        try TestSchool.make(at: database)
+        let earlier = try earlierRecord(in: database)
+        let home = try KioskDaemon()
+        let daemon = try KioskDaemon.reusing(home, arguments: ["--database", database])
+        try daemon.start()
+        return (home, daemon, database, earlier)
+    }
+
     /// A CPD record written before the fault, to find intact after it.
     static func earlierRecord(in database: String) throws -> CPDActivity {
         let activity = CPDActivity(
@@ -150,13 +164,11 @@ struct FaultTests {
     func fullDisk() throws {
         let disk = try FaultDisk(tmpfsMegabytes: 8)
         defer { disk.remove() }
-        let database = disk.path + "/coaching.sqlite"
-        try TestSchool.make(at: database)
-        let earlier = try Self.earlierRecord(in: database)
-        let home = try KioskDaemon()
-        let daemon = try KioskDaemon.reusing(home, arguments: ["--database", database])
-        try daemon.start()
-        defer { daemon.stop() }
+        let (home, daemon, database, earlier) = try Self.startDaemon(on: disk)
+        defer {
+            daemon.stop()
+            withExtendedLifetime(home) {}
+        }
         let store = try CoachingStore(path: database)
         defer { try? store.close() }
 
@@ -221,12 +233,7 @@ struct FaultTests {
     func readOnlyDisk() throws {
         let disk = try FaultDisk(ext4Megabytes: 32)
         defer { disk.remove() }
-        let database = disk.path + "/coaching.sqlite"
-        try TestSchool.make(at: database)
-        let earlier = try Self.earlierRecord(in: database)
-        let home = try KioskDaemon()
-        let daemon = try KioskDaemon.reusing(home, arguments: ["--database", database])
-        try daemon.start()
+        let (home, daemon, database, earlier) = try Self.startDaemon(on: disk)
         defer { daemon.stop(signal: SIGKILL) }
         let today = Self.today
 

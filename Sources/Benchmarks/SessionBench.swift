@@ -31,6 +31,12 @@ struct SessionLoad: Sendable {
     var charactersPerField: Int
 
     var interval: TimeAmount { .nanoseconds(Int64((1e9 / keysPerSecond).rounded())) }
+
+    /// When in each interval client `index` types: the clients' clocks
+    /// are spread evenly over one interval.
+    func phase(of index: Int, among count: Int) -> TimeAmount {
+        .nanoseconds(interval.nanoseconds * Int64(index) / Int64(max(1, count)))
+    }
 }
 
 /// What one run of the load measured.
@@ -209,12 +215,12 @@ struct SessionBench {
         let interval = load.interval
         let recordFrom = NIODeadline.now() + .nanoseconds(Int64(load.warmUpSeconds * 1e9))
         let recordUntil = recordFrom + .nanoseconds(Int64(load.seconds * 1e9))
+        let start = NIODeadline.now() + .milliseconds(500)
         for (index, client) in clients.enumerated() {
-            let phase = TimeAmount.nanoseconds(interval.nanoseconds * Int64(index) / Int64(max(1, clients.count)))
             let (steps, repeatFrom) = script(index)
             try await client.startTyping(
-                script: steps, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: recordFrom,
-                recordUntil: recordUntil)
+                script: steps, repeatFrom: repeatFrom, firstStep: start + load.phase(of: index, among: clients.count),
+                interval: interval, recordFrom: recordFrom, recordUntil: recordUntil)
         }
         try await Task.sleep(until: recordFrom)
         let before = daemon?.sample

@@ -90,12 +90,13 @@ extension SessionBench {
         }
         let loggedIn = daemon.sample
         let interval = load.interval
+        let start = NIODeadline.now() + .milliseconds(500)
         for (index, client) in clients.enumerated() {
-            let phase = TimeAmount.nanoseconds(interval.nanoseconds * Int64(index) / Int64(max(1, clients.count)))
             let (steps, repeatFrom) = BenchSchool.growthScript(
                 charactersPerField: load.charactersPerField, client: index)
             try await client.startTyping(
-                script: steps, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: .now())
+                script: steps, repeatFrom: repeatFrom, firstStep: start + load.phase(of: index, among: clients.count),
+                interval: interval, recordFrom: .now())
         }
         var rows: [SoakRow] = []
         var problems: [String] = []

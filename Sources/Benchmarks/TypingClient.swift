@@ -103,7 +103,8 @@ final class TypingClientHandler: ChannelInboundHandler {
     private var script: [ScriptStep] = []
     private var repeatFrom = 0
     private var position = 0
-    private var ticker: RepeatedTask?
+    private var ticker: Scheduled<Void>?
+    private var tickInterval = TimeAmount.zero
     private var pending: Pending?
     private var owed: [NIODeadline] = []
     private var recordFrom = NIODeadline.distantFuture
@@ -228,20 +229,33 @@ final class TypingClientHandler: ChannelInboundHandler {
 
     // MARK: Typing
 
-    /// Starts the clock: a step every `interval`, the first after `phase`;
-    /// answers to keys due from `recordFrom` until `recordUntil` are counted.
+    /// Starts the clock: a step at `firstStep` and every `interval` after
+    /// it; answers to keys due from `recordFrom` until `recordUntil` are
+    /// counted.
+    ///
+    /// The clock keeps to its times, whenever a tick ran: with a delay
+    /// counted from the end of each tick instead, clients whose ticks once
+    /// ran together stay together, and over a run their keys come in
+    /// bunches no typists make.
     func startTyping(
-        script: [ScriptStep], repeatFrom: Int, phase: TimeAmount, interval: TimeAmount, recordFrom: NIODeadline,
-        recordUntil: NIODeadline
+        script: [ScriptStep], repeatFrom: Int, firstStep: NIODeadline, interval: TimeAmount,
+        recordFrom: NIODeadline, recordUntil: NIODeadline
     ) {
-        guard let context, !script.isEmpty else { return }
+        guard context != nil, !script.isEmpty else { return }
         self.script = script
         self.recordUntil = recordUntil
         self.repeatFrom = min(max(0, repeatFrom), script.count - 1)
         self.recordFrom = recordFrom
         position = 0
+        tickInterval = interval
+        scheduleTick(at: firstStep)
+    }
+
+    private func scheduleTick(at due: NIODeadline) {
+        guard let context, !isClosed else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        ticker = context.eventLoop.scheduleRepeatedTask(initialDelay: phase, delay: interval) { _ in
+        ticker = context.eventLoop.scheduleTask(deadline: due) {
+            bound.value.scheduleTick(at: due + bound.value.tickInterval)
             bound.value.tick()
         }
     }
@@ -371,14 +385,14 @@ final class TypingClient: Sendable {
     }
 
     func startTyping(
-        script: [ScriptStep], repeatFrom: Int = 0, phase: TimeAmount, interval: TimeAmount, recordFrom: NIODeadline,
-        recordUntil: NIODeadline = .distantFuture
+        script: [ScriptStep], repeatFrom: Int = 0, firstStep: NIODeadline, interval: TimeAmount,
+        recordFrom: NIODeadline, recordUntil: NIODeadline = .distantFuture
     ) async throws {
         let handler = self.handler
         try await channel.eventLoop.submit {
             handler.value.startTyping(
-                script: script, repeatFrom: repeatFrom, phase: phase, interval: interval, recordFrom: recordFrom,
-                recordUntil: recordUntil)
+                script: script, repeatFrom: repeatFrom, firstStep: firstStep, interval: interval,
+                recordFrom: recordFrom, recordUntil: recordUntil)
         }.get()
     }
 

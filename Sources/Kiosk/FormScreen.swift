@@ -53,6 +53,15 @@ enum FieldEditor {
         }
     }
 
+    /// Whether nothing but white space is in the field (a list: nothing chosen).
+    var isBlank: Bool {
+        switch self {
+        case let .line(field): field.isBlank
+        case let .notes(area): area.isBlank
+        case let .choice(list): (list.selectedValue ?? "").allSatisfy(\.isWhitespace)
+        }
+    }
+
     /// Whether typed characters can be taken many at a time (a paste).
     var takesPastes: Bool {
         switch self {
@@ -411,12 +420,16 @@ extension KioskSession {
                 if field.kind == .yesNo, case let .character(character) = key {
                     typed = character.lowercased() == "y" ? .home : character.lowercased() == "n" ? .end : key
                 }
-                let (textBefore, messageBefore) = (editor.text, message)
+                let messageBefore = message
+                // Before a paste, the text: a paste may be cut short with some of it in.
+                // (A single key that is refused changes nothing.)
+                var textBefore: String?
                 let outcome: FieldOutcome
                 if case let .character(first) = typed, editor.takesPastes, !pendingKeys.isEmpty,
-                    Sanitizer.clean(String(first)) == String(first)
+                    Sanitizer.isClean(String(first))
                 {
                     // Characters already read behind this one are a paste: take them all at once.
+                    textBefore = editor.text
                     outcome = editor.insert(String(first) + takeTypedRun(newLines: field.kind == .notes))
                 } else {
                     outcome = editor.handle(typed)
@@ -424,7 +437,7 @@ extension KioskSession {
                 switch outcome {
                 case let .rejected(reason):
                     message = reason
-                    redraw = editor.text != textBefore || message != messageBefore
+                    redraw = textBefore.map { editor.text != $0 } ?? false || message != messageBefore
                 case .handled:
                     // A disk that will not take what was typed stays said until it does.
                     if message != nil && state.problems[field.key] == nil && unsaved.isEmpty { message = nil }
@@ -447,7 +460,7 @@ extension KioskSession {
         for key in pendingKeys {
             if case let .character(character) = key {
                 let typed = String(character)
-                if Sanitizer.clean(typed) == typed { text.append(character) }
+                if Sanitizer.isClean(typed) { text.append(character) }
             } else if newLines, key == .enter {
                 text.append("\n")
             } else {
@@ -465,12 +478,11 @@ extension KioskSession {
     private func formFrame(state: FormState, editor: FieldEditor, heading: String) -> Screen {
         // The fields' marks: › here, ✓ done, ! to mend, * required.
         let marks = state.fields.enumerated().map { offset, field -> Character in
-            let value = offset == state.index ? editor.text : state[field.key]
-            return state.problems[field.key] != nil
-                ? "!" : value.contains(where: { !$0.isWhitespace }) ? "✓" : field.required ? "*" : " "
+            let blank = offset == state.index ? editor.isBlank : state[field.key].allSatisfy(\.isWhitespace)
+            return state.problems[field.key] != nil ? "!" : !blank ? "✓" : field.required ? "*" : " "
         }
         let key = FormBackdrop(
-            form: state.form.key, heading: heading, message: message, today: today.british, width: width,
+            form: state.form.key, heading: heading, message: message, today: context.today.british, width: width,
             height: height, index: state.index, marks: marks)
         var screen: Screen
         if let kept = formBackdrop, kept.key == key {

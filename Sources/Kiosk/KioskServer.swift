@@ -24,6 +24,10 @@ public final class KioskContext: Sendable {
     let threadPool: NIOThreadPool
     private let catalog: NIOLockedValueBox<FormCatalog>
     private let formsDirectory: String
+    /// Today by the store's clock and until when that holds: every frame
+    /// shows the date, and working it out takes a calendar, so all the
+    /// sessions share one look a second.
+    private let todayCache = NIOLockedValueBox<(until: NIODeadline, day: SchoolDay, british: String)?>(nil)
 
     /// - Parameter formsDirectory: where the proforma definitions are; loaded now and on SIGHUP.
     public init(
@@ -54,6 +58,15 @@ public final class KioskContext: Sendable {
         } catch {
             logger.error("forms not reloaded; keeping the forms in use", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Today by the store's clock, and as a frame shows it (`24/11/2026`).
+    var today: (day: SchoolDay, british: String) {
+        let now = NIODeadline.now()
+        if let cached = todayCache.withLockedValue({ $0 }), now < cached.until { return (cached.day, cached.british) }
+        let day = store.today
+        todayCache.withLockedValue { $0 = (now + .seconds(1), day, day.british) }
+        return (day, day.british)
     }
 
     /// Runs blocking store work off the event loops.

@@ -45,7 +45,6 @@ final class KioskSession {
     /// Since when the session has handled keys without once waiting for
     /// one; see `restIfBusy`.
     private var busySince: NIODeadline?
-    private var todayCache: (until: NIODeadline, day: SchoolDay)?
     /// The backdrop of the form being filled, and what it shows.
     var formBackdrop: (key: FormBackdrop, screen: Screen)?
     /// Set while something the person typed is only in memory because the
@@ -65,15 +64,8 @@ final class KioskSession {
 
     var actor: Actor { Actor(staff: person?.code, terminal: origin) }
 
-    /// Today by the store's clock, looked at again after a second: every
-    /// frame shows the date, and working it out takes a calendar.
-    var today: SchoolDay {
-        let now = NIODeadline.now()
-        if let cached = todayCache, now < cached.until { return cached.day }
-        let day = context.store.today
-        todayCache = (now + .seconds(1), day)
-        return day
-    }
+    /// Today by the store's clock (looked at once a second for every session).
+    var today: SchoolDay { context.today.day }
 
     func run() async {
         do {

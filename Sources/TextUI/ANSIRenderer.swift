@@ -58,6 +58,7 @@ public struct ANSIRenderer: Sendable {
     private func update(row: Int, from old: Frame, to new: Frame, of screen: Screen, into output: inout Output) {
         let last = lastWritableColumn(row: row, of: screen)
         let base = row * screen.width
+        guard !old.same(as: new, cells: base..<(base + last + 1)) else { return }
         var column = 0
         while column <= last {
             guard !old.same(as: new, at: base + column) else {
@@ -130,6 +131,20 @@ private struct Frame: Equatable, Sendable {
         codes = Array(repeating: 0x20, count: width * height)
     }
 
+    /// Whether cells `range` are the same in both frames: most rows of a
+    /// frame are, and comparing them whole is quicker than cell by cell.
+    func same(as other: Frame, cells range: Range<Int>) -> Bool {
+        let equal = codes.withUnsafeBufferPointer { mine in
+            other.codes.withUnsafeBufferPointer { theirs in
+                for index in range where mine[index] != theirs[index] { return false }
+                return true
+            }
+        }
+        guard equal else { return false }
+        return clusters.isEmpty && other.clusters.isEmpty
+            || range.allSatisfy { !CellCode.isCluster(codes[$0]) || clusters[$0] == other.clusters[$0] }
+    }
+
     /// Whether cell `index` is the same in both frames.
     func same(as other: Frame, at index: Int) -> Bool {
         let code = codes[index]
@@ -170,7 +185,7 @@ private struct Output {
     /// terminal would act on.
     mutating func put(_ character: Character, width: Int) {
         let text = String(character)
-        if Sanitizer.clean(text) == text {
+        if Sanitizer.isClean(text) {
             append(text)
         } else {
             append(String(repeating: " ", count: width))

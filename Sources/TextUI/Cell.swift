@@ -35,6 +35,7 @@ enum CellCode {
     /// The code of a character in a style, and the character itself when it is more than one scalar.
     static func code(_ character: Character, style: Style) -> (code: UInt32, cluster: Character?) {
         let styled = UInt32(style.rawValue) << 21
+        if let ascii = character.asciiValue, ascii >= 0x20 { return (styled | UInt32(ascii), nil) }
         var scalars = character.unicodeScalars.makeIterator()
         if let first = scalars.next(), scalars.next() == nil {
             return (styled | first.value, nil)

@@ -14,11 +14,11 @@ public enum DisplayWidth {
 
     /// The columns one character takes: 0, 1 or 2.
     public static func of(_ c: Character) -> Int {
+        if let ascii = c.asciiValue { return (0x20...0x7E).contains(ascii) ? 1 : 0 }
         var scalars = c.unicodeScalars.makeIterator()
         if let first = scalars.next(), scalars.next() == nil {
             return of(first)
         }
-        if c.isASCII { return 0 }  // CR LF
         var width = 0
         var asEmoji = false
         for scalar in c.unicodeScalars {

@@ -57,7 +57,7 @@ public struct LineEditor: Sendable {
     private mutating func type(_ character: Character) -> [UInt8] {
         let bell: [UInt8] = [0x07]
         let text = String(character)
-        guard Sanitizer.clean(text) == text else { return [] }
+        guard Sanitizer.isClean(text) else { return [] }
         if let allowed, !allowed(character) { return bell }
         let count = buffer.characters.count
         let previous = buffer.characters.last

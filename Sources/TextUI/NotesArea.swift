@@ -13,8 +13,13 @@
 /// page needs: keep them equal to the area drawn into.
 public struct NotesArea: Sendable {
     private var buffer: TextBuffer
-    public var width: Int
+    public var width: Int {
+        didSet { scrollToCursor() }
+    }
     public var height: Int
+    /// The visual lines at `width`, laid out again after every edit (and
+    /// only then: a key costs one layout, however long the notes).
+    private var lines: [VisualLine] = []
     /// The column Up and Down keep to, across short lines.
     private var goalColumn: Int?
     /// The first visual line shown.
@@ -41,17 +46,20 @@ public struct NotesArea: Sendable {
     /// The most characters the field holds.
     public var maxLength: Int { buffer.maxLength }
 
+    /// Whether the text is empty or only white space, without making a string of it.
+    public var isBlank: Bool { buffer.isBlank }
+
     /// The cursor's position, in characters from the start.
     public var cursorIndex: Int { buffer.cursor }
 
     /// The cursor's visual line and column, wrapped at `width`.
     public var cursorPosition: (line: Int, column: Int) {
-        Self.position(of: buffer.cursor, in: buffer.characters, lines: layout(width: width))
+        Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
     }
 
     /// The text of each visual line, wrapped at `width`.
     public var visualLines: [String] {
-        layout(width: width).map { String(buffer.characters[$0.start..<$0.end]) }
+        lines.map { String(buffer.characters[$0.start..<$0.end]) }
     }
 
     /// Edits the text for a key, or leaves the key to the form.
@@ -60,8 +68,7 @@ public struct NotesArea: Sendable {
         var keepsGoal = false
         switch key {
         case let .character(character):
-            let text = String(character)
-            guard Sanitizer.clean(text) == text else { return .ignored }
+            guard Sanitizer.isClean(String(character)) else { return .ignored }
             outcome = buffer.insert(character)
         case .enter:
             outcome = buffer.insert("\n")
@@ -98,7 +105,7 @@ public struct NotesArea: Sendable {
     public func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
         guard area.width > 0, area.height > 0 else { return }
         screen.fill(area)
-        let lines = layout(width: area.width)
+        let lines = area.width == width ? lines : layout(width: area.width)
         let rows = textRows(height: area.height)
         let cursor = Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
         let first = Scrolling.top(
@@ -146,8 +153,7 @@ public struct NotesArea: Sendable {
     }
 
     private var currentLine: VisualLine {
-        let lines = layout(width: width)
-        return lines[Self.lineIndex(of: buffer.cursor, in: lines)]
+        lines[Self.lineIndex(of: buffer.cursor, in: lines)]
     }
 
     static func lineIndex(of index: Int, in lines: [VisualLine]) -> Int {
@@ -167,17 +173,18 @@ public struct NotesArea: Sendable {
         return (line, column)
     }
 
+    /// Lays the text out again and scrolls to keep the cursor in view:
+    /// every edit ends here.
     private mutating func scrollToCursor() {
+        lines = layout(width: width)
         top = Scrolling.top(
-            keeping: cursorPosition.line, visible: textRows(height: height),
-            lineCount: layout(width: width).count, near: top)
+            keeping: cursorPosition.line, visible: textRows(height: height), lineCount: lines.count, near: top)
     }
 
     /// Moves the cursor `delta` visual lines, keeping the goal column. At
     /// the first or last line it stays put and returns false, unless
     /// `pastEdge`, when it goes to the start or end of the text.
     private mutating func moveVertically(by delta: Int, pastEdge: Bool) -> Bool {
-        let lines = layout(width: width)
         let here = Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
         let goal = goalColumn ?? here.column
         let target = min(max(here.line + delta, 0), lines.count - 1)

@@ -120,13 +120,32 @@ public struct Screen: Equatable, Sendable {
         row: Int, column: Int, width: Int, style: Style = .plain, with character: Character = " "
     ) {
         guard (0..<height).contains(row) else { return }
-        var scalars = character.unicodeScalars.makeIterator()
-        var scalar = scalars.next()?.value ?? 0x20
-        if scalars.next() != nil || DisplayWidth.of(character) != 1 || !Sanitizer.isClean(String(character)) {
-            scalar = 0x20
+        var scalar: UInt32 = 0x20
+        if character != " " {
+            var scalars = character.unicodeScalars.makeIterator()
+            scalar = scalars.next()?.value ?? 0x20
+            if scalars.next() != nil || DisplayWidth.of(character) != 1 || !Sanitizer.isClean(String(character)) {
+                scalar = 0x20
+            }
         }
-        for target in max(0, column)..<max(0, min(self.width, column + width)) {
-            set(scalar, width: 1, style: style, row: row, column: target)
+        let from = max(0, column)
+        let to = max(from, min(self.width, column + width))
+        guard from < to else { return }
+        let start = row * self.width
+        // A wide character with one half in the run is blanked whole.
+        if from > 0, CellCode.isContinuation(codes[start + from]) {
+            store(CellCode.space(styled: codes[start + from - 1]), at: start + from - 1)
+        }
+        if to < self.width, CellCode.isContinuation(codes[start + to]) {
+            store(CellCode.space(styled: codes[start + to]), at: start + to)
+        }
+        let run = (start + from)..<(start + to)
+        if !clusters.isEmpty {
+            for index in run where CellCode.isCluster(codes[index]) { clusters[index] = nil }
+        }
+        let code = UInt32(style.rawValue) << 21 | scalar
+        codes.withUnsafeMutableBufferPointer { cells in
+            for index in run { cells[index] = code }
         }
     }
 

@@ -39,7 +39,7 @@ struct TextBuffer: Sendable {
     mutating func insert(_ character: Character) -> FieldOutcome {
         let scalars = character.unicodeScalars.count
         guard scalars <= Self.maximumScalarsPerCharacter else { return .ignored }
-        if cursor > 0 {
+        if cursor > 0, !Self.staysApart(characters[cursor - 1], character) {
             let previous = characters[cursor - 1]
             let joined = String(previous) + String(character)
             if joined.count == 1, let whole = joined.first {
@@ -56,6 +56,17 @@ struct TextBuffer: Sendable {
         cursor += 1
         return .handled
     }
+
+    /// True when `next` typed after `previous` is certainly a character of
+    /// its own: both are printable ASCII (or `previous` a line break), which
+    /// is most typing, and spares asking Unicode at every key.
+    private static func staysApart(_ previous: Character, _ next: Character) -> Bool {
+        guard let before = previous.asciiValue, let after = next.asciiValue else { return false }
+        return (before == 0x0A || (0x20...0x7E).contains(before)) && (0x20...0x7E).contains(after)
+    }
+
+    /// Whether the text is empty or only spaces and line breaks.
+    var isBlank: Bool { !characters.contains { !$0.isWhitespace } }
 
     /// The editing keys every text widget shares: Backspace, Delete, Ctrl-D
     /// (delete, or backspace at the end, for DOS clients), Left and Right.

@@ -37,6 +37,9 @@ public struct TextField: Sendable {
     /// The most characters the field holds.
     public var maxLength: Int { buffer.maxLength }
 
+    /// Whether the text is empty or only white space, without making a string of it.
+    public var isBlank: Bool { buffer.isBlank }
+
     /// The cursor's position, in characters from the start.
     public var cursorIndex: Int { buffer.cursor }
 
@@ -77,7 +80,7 @@ public struct TextField: Sendable {
 
     private mutating func insert(_ character: Character) -> FieldOutcome {
         let text = String(character)
-        guard Sanitizer.clean(text) == text else { return .ignored }
+        guard Sanitizer.isClean(text) else { return .ignored }
         if let allowed, !allowed(character) { return .rejected(disallowedMessage) }
         return buffer.insert(character)
     }

@@ -44,6 +44,38 @@ struct NotesAreaTests {
         #expect(screen.cursor?.column == 11)
     }
 
+    @Test("a new width lays the notes out again, and drawing follows it")
+    func newWidth() {
+        var notes = NotesArea(text: SoftWrapTests.paragraph, width: 31, height: 8)
+        notes.width = 16
+        #expect(notes.visualLines.first == "The coachee ")
+        #expect(
+            notes.visualLines
+                == SoftWrap.lines(Array(SoftWrapTests.paragraph), width: 15).map {
+                    String(Array(SoftWrapTests.paragraph)[$0.start..<$0.end])
+                })
+        // Seven rows of text above the count, scrolled to the cursor at the end.
+        let lines = notes.visualLines
+        let screen = Self.screen(of: notes)
+        for row in 0..<7 {
+            var shown = lines[lines.count - 7 + row]
+            while shown.last == " " { shown.removeLast() }
+            #expect(screen.line(row) == shown)
+        }
+        #expect(notes.handle(.up) == .handled)
+        #expect(notes.cursorPosition.line == notes.visualLines.count - 2)
+    }
+
+    @Test("blank notes are empty or white space only")
+    func blank() {
+        var notes = NotesArea()
+        #expect(notes.isBlank)
+        _ = Self.press([.character(" "), .enter, .character(" ")], on: &notes)
+        #expect(notes.isBlank)
+        _ = notes.handle(.character("a"))
+        #expect(!notes.isBlank)
+    }
+
     @Test("Up and Down move by visual line, keeping the column across short lines")
     func upAndDown() {
         var notes = NotesArea(text: SoftWrapTests.paragraph, width: 31, height: 8)

@@ -93,6 +93,24 @@ struct ScreenTests {
         #expect(screen[1, 2].style == .plain)
     }
 
+    @Test("a fill that covers half of a wide character blanks the other half, and takes clusters away")
+    func fillOverWide() {
+        var screen = Screen(width: 8, height: 1)
+        screen.put("中文e\u{301}好", row: 0, column: 0)
+        #expect(screen[0, 4].character == "e\u{301}")
+        screen.fill(row: 0, column: 1, width: 2, style: .reverse)
+        #expect(screen.line(0) == "    e\u{301}好")
+        #expect(!screen[0, 0].isContinuation && !screen[0, 3].isContinuation)
+        #expect(screen[0, 0].style == .plain && screen[0, 1].style == .reverse && screen[0, 3].style == .plain)
+        screen.fill(row: 0, column: 4, width: 2)
+        #expect(screen[0, 4].character == " ")
+        #expect(screen[0, 5].isContinuation == false)
+        #expect(screen.line(0) == "")
+        screen.put("ab", row: 0, column: 4)
+        screen.fill(row: 0, column: 0, width: 8, with: "─")
+        #expect(screen.line(0) == "────────")
+    }
+
     @Test("the cursor is hidden by default and kept on the screen")
     func cursor() {
         var screen = Screen(width: 10, height: 5)

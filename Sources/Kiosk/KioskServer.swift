@@ -137,11 +137,10 @@ public final class TelnetService: Service, Sendable {
                         try sync.addHandler(KeyInputHandler())
                         try sync.addHandler(
                             IdleWatchHandler(loginLimit: limits.loginTimeout, idleLimit: limits.idleTimeout))
-                        let terminal = try NIOAsyncChannel<SessionInput, ByteBuffer>(
-                            wrappingChannelSynchronously: channel,
-                            configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 16)))
+                        let line = TerminalLine(channel: channel)
+                        try sync.addHandler(line)
                         return Admission.admitted(
-                            terminal, origin: "telnet \(address):\(channel.remoteAddress?.port ?? 0)")
+                            line, origin: "telnet \(address):\(channel.remoteAddress?.port ?? 0)")
                     }
                 }
             servers.append(server)
@@ -194,24 +193,24 @@ public final class TelnetService: Service, Sendable {
             context.logger.notice("connection refused", metadata: ["reason": "\(refusal)"])
             try? await channel.writeAndFlush(ByteBuffer(string: message))
             try? await channel.close()
-        case let .admitted(terminal, origin):
-            let id = ObjectIdentifier(terminal.channel)
-            openChannels.withLockedValue { $0[id] = terminal.channel }
+        case let .admitted(line, origin):
+            let id = ObjectIdentifier(line.channel)
+            openChannels.withLockedValue { $0[id] = line.channel }
             defer { openChannels.withLockedValue { _ = $0.removeValue(forKey: id) } }
-            await KioskSession(context: context, terminal: terminal, origin: origin).run()
+            await KioskSession(context: context, line: line, origin: origin).run()
         }
     }
 }
 
 /// A connection, let in or turned away.
 enum Admission: Sendable {
-    case admitted(NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String)
+    case admitted(TerminalLine, origin: String)
     case refused(any Channel, SessionCount.Refusal)
 
     /// Where the connection's session runs: on the connection's own event loop.
     var executor: EventLoopTaskExecutor {
         switch self {
-        case let .admitted(terminal, _): EventLoopTaskExecutor(terminal.channel.eventLoop)
+        case let .admitted(line, _): EventLoopTaskExecutor(line.channel.eventLoop)
         case let .refused(channel, _): EventLoopTaskExecutor(channel.eventLoop)
         }
     }

@@ -27,7 +27,7 @@ enum Input {
 /// its own task; all its state is here, and it is small.
 final class KioskSession {
     let context: KioskContext
-    let terminal: NIOAsyncChannel<SessionInput, ByteBuffer>
+    let line: TerminalLine
     let origin: String
     var logger: Logger
 
@@ -41,7 +41,6 @@ final class KioskSession {
     var person: StaffMember?
     /// Keys read but not yet handled (a paste arrives as many at once).
     var pendingKeys = CircularBuffer<Key>()
-    var io: TerminalIO?
     /// Since when the session has handled keys without once waiting for
     /// one; see `restIfBusy`.
     private var busySince: NIODeadline?
@@ -52,10 +51,10 @@ final class KioskSession {
     var unsavedWork: StorageFault?
 
     init(
-        context: KioskContext, terminal: NIOAsyncChannel<SessionInput, ByteBuffer>, origin: String
+        context: KioskContext, line: TerminalLine, origin: String
     ) {
         self.context = context
-        self.terminal = terminal
+        self.line = line
         self.origin = origin
         var logger = context.logger
         logger[metadataKey: "terminal"] = "\(origin)"
@@ -68,13 +67,9 @@ final class KioskSession {
     var today: SchoolDay { context.today.day }
 
     func run() async {
+        await converse()
         do {
-            try await terminal.executeThenClose { inbound, outbound in
-                let io = TerminalIO(inbound: inbound.makeAsyncIterator(), outbound: outbound)
-                self.io = io
-                defer { self.io = nil }
-                await self.converse()
-            }
+            try await line.channel.close()
         } catch {
             logger.debug("terminal closed", metadata: ["error": "\(error)"])
         }
@@ -87,7 +82,7 @@ final class KioskSession {
             guard let member = try await logIn() else { return }
             person = member
             logger[metadataKey: "staff"] = "\(member.code)"
-            terminal.channel.pipeline.triggerUserOutboundEvent(SessionPhase.loggedIn, promise: nil)
+            line.channel.pipeline.triggerUserOutboundEvent(SessionPhase.loggedIn, promise: nil)
             try await home()
         } catch let end as SessionEnd {
             await sayGoodbye(end)
@@ -181,7 +176,7 @@ final class KioskSession {
     /// window size and the terminal type, then picks the display mode.
     private func waitUntilReady() async throws {
         while true {
-            guard let event = try await io?.next() else { throw SessionEnd.disconnected }
+            guard let event = await line.next() else { throw SessionEnd.disconnected }
             switch event {
             case let .windowSize(w, h):
                 width = w
@@ -209,7 +204,7 @@ final class KioskSession {
         }
         while true {
             let asked = NIODeadline.now()
-            guard let event = try await io?.next() else { throw SessionEnd.disconnected }
+            guard let event = await line.next() else { throw SessionEnd.disconnected }
             if NIODeadline.now() - asked > .microseconds(50) {
                 busySince = nil  // It waited: the event loop was free meanwhile.
             } else {
@@ -298,7 +293,7 @@ final class KioskSession {
     // MARK: Output
 
     func write(_ bytes: [UInt8]) async {
-        await io?.write(bytes)
+        await line.write(bytes)
     }
 
     func show(_ screen: Screen) async {
@@ -346,30 +341,6 @@ final class KioskSession {
                 }
             }
         }
-    }
-}
-
-/// Owns the terminal's inbound iterator and outbound writer for the session's life.
-final class TerminalIO {
-    private var inbound: NIOAsyncChannelInboundStream<SessionInput>.AsyncIterator
-    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    private var closed = false
-
-    init(
-        inbound: NIOAsyncChannelInboundStream<SessionInput>.AsyncIterator,
-        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    ) {
-        self.inbound = inbound
-        self.outbound = outbound
-    }
-
-    func next() async throws -> SessionInput? {
-        try await inbound.next()
-    }
-
-    func write(_ bytes: [UInt8]) async {
-        guard !closed, !bytes.isEmpty else { return }
-        do { try await outbound.write(ByteBuffer(bytes: bytes)) } catch { closed = true }
     }
 }
 

@@ -84,7 +84,7 @@ public final class SerialService: Service, Sendable {
     private func serve(descriptor: CInt) async throws {
         let limits = context.limits
         let terminalType = terminal.terminalType
-        let channel = try await NIOPipeBootstrap(group: group)
+        let line = try await NIOPipeBootstrap(group: group)
             .takingOwnershipOfDescriptor(inputOutput: descriptor) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
@@ -92,15 +92,17 @@ public final class SerialService: Service, Sendable {
                     try sync.addHandler(KeyInputHandler())
                     try sync.addHandler(
                         IdleWatchHandler(loginLimit: limits.loginTimeout, idleLimit: limits.idleTimeout))
-                    return try NIOAsyncChannel<SessionInput, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    let line = TerminalLine(channel: channel)
+                    try sync.addHandler(line)
+                    return line
                 }
             }
         await withGracefulShutdownHandler {
             await KioskSession(
-                context: context, terminal: channel, origin: "serial \(terminal.device)"
+                context: context, line: line, origin: "serial \(terminal.device)"
             ).run()
         } onGracefulShutdown: {
-            channel.channel.pipeline.fireUserInboundEventTriggered(KioskShuttingDown())
+            line.channel.pipeline.fireUserInboundEventTriggered(KioskShuttingDown())
         }
     }
 

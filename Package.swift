@@ -169,7 +169,7 @@ let package = Package(
         ),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"], swiftSettings: strict),
         // Shared by the test targets: child processes, the test printer (ippeveprinter, a private cupsd).
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["Telnet"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "SheetsTests",
             dependencies: ["Sheets", "KioskConfiguration", "TestSupport"],

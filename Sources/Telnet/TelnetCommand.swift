@@ -55,12 +55,12 @@ public enum TelnetOption {
 }
 
 /// The protocol's reserved bytes.
-enum TelnetByte {
-    static let iac: UInt8 = 255
-    static let sb: UInt8 = 250
-    static let se: UInt8 = 240
+public enum TelnetByte {
+    public static let iac: UInt8 = 255
+    public static let sb: UInt8 = 250
+    public static let se: UInt8 = 240
     /// `IS` in a terminal-type subnegotiation (RFC 1091).
-    static let terminalTypeIs: UInt8 = 0
+    public static let terminalTypeIs: UInt8 = 0
     /// `SEND` in a terminal-type subnegotiation (RFC 1091).
-    static let terminalTypeSend: UInt8 = 1
+    public static let terminalTypeSend: UInt8 = 1
 }

@@ -125,7 +125,7 @@ public final class TelnetHandler: ChannelDuplexHandler {
         settleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: negotiationWait) {
             self.settleTimer = nil
             self.settle(context: context)
-            // Outside a read, so end one: handlers that batch reads (NIOAsyncChannel's) deliver now.
+            // Outside a read, so end one: handlers that act at a read's end see it now.
             context.fireChannelReadComplete()
         }
     }

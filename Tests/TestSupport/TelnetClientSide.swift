@@ -1,22 +1,25 @@
+import Telnet
+
 /// The client side of telnet, as a real client (PuTTY, netkit telnet) does
 /// it: agrees to the server's ECHO, SUPPRESS-GO-AHEAD and BINARY, offers its
 /// terminal type ("xterm") and window size (80×24) when asked, and refuses
 /// anything else, answering each request once. The benchmark's typing
 /// clients and the hostile tests' clients both speak through it.
 public struct TelnetClientSide: Sendable {
-    static let iac: UInt8 = 255
-    static let dont: UInt8 = 254
-    static let `do`: UInt8 = 253
-    static let wont: UInt8 = 252
-    static let will: UInt8 = 251
-    static let sb: UInt8 = 250
-    static let se: UInt8 = 240
+    // The protocol's numbers, as the kiosk's own telnet module names them.
+    static let iac = TelnetByte.iac
+    static let dont = TelnetVerb.dont.rawValue
+    static let `do` = TelnetVerb.do.rawValue
+    static let wont = TelnetVerb.wont.rawValue
+    static let will = TelnetVerb.will.rawValue
+    static let sb = TelnetByte.sb
+    static let se = TelnetByte.se
 
-    static let binary: UInt8 = 0
-    static let echo: UInt8 = 1
-    static let suppressGoAhead: UInt8 = 3
-    static let terminalType: UInt8 = 24
-    static let windowSize: UInt8 = 31
+    static let binary = TelnetOption.binary
+    static let echo = TelnetOption.echo
+    static let suppressGoAhead = TelnetOption.suppressGoAhead
+    static let terminalType = TelnetOption.terminalType
+    static let windowSize = TelnetOption.windowSize
 
     let terminalName: String
     let width: UInt16

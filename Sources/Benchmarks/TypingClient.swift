@@ -147,7 +147,10 @@ final class TypingClientHandler: ChannelInboundHandler {
             if !reply.isEmpty {
                 context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply)), promise: nil)
             }
-            if !waiters.isEmpty || unparsed.count > 1 << 16 { parse() }
+            // Read as it comes, as a terminal does: the screen kept for 64 KiB and
+            // read in one go held this event loop for milliseconds, so that other
+            // clients' keys went late and the daemon was blamed for the wait.
+            parse()
             if !waiters.isEmpty { checkWaiters() }
         }
         if pending == nil, !owed.isEmpty {

@@ -12,15 +12,25 @@ public struct FormState: Sendable {
     /// The day "today" means, for dates typed and for date defaults.
     public let today: SchoolDay
     /// What is in each field, as typed (dates shown DD/MM/YYYY once left).
-    public private(set) var values: [String: String]
+    public private(set) var values: [String: String] {
+        didSet { revision += 1 }
+    }
     /// The current field's position in `form.fields`.
-    public private(set) var index: Int
+    public private(set) var index: Int {
+        didSet { revision += 1 }
+    }
     /// The problem of each field left with a value that cannot be saved yet.
-    public private(set) var problems: [String: FieldProblem]
+    public private(set) var problems: [String: FieldProblem] {
+        didSet { revision += 1 }
+    }
     /// The school's own lists (priorities, staff, coaches) for choice fields.
     public let lists: [NamedChoices: [Choice]]
     /// The values as last saved or loaded, so a field left unchanged is not saved again.
     private var saved: [String: String]
+    /// Moves on at every change to the values, the problems or the current
+    /// field (and at some writes that change nothing): while it stands,
+    /// what is drawn from them can be kept.
+    public private(set) var revision = 0
 
     /// A form filled from `draft` (a draft, or a record's values from
     /// `RecordBuilder.values(from:)`), and from the fields' defaults where

@@ -87,10 +87,21 @@ enum FieldEditor {
         }
     }
 
-    func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
+    /// Makes the next `redraw` draw the field whole.
+    mutating func forgetDrawing() {
+        guard case var .notes(notes) = self else { return }
+        notes.forgetDrawing()
+        self = .notes(notes)
+    }
+
+    /// Draws the field on a screen that still shows its last drawing (see
+    /// `NotesArea.redraw`); a line or a list is drawn whole, a row or two.
+    mutating func redraw(into screen: inout Screen, at area: Rect, focused: Bool) {
         switch self {
         case let .line(field): field.draw(into: &screen, at: area, focused: focused)
-        case let .notes(notes): notes.draw(into: &screen, at: area, focused: focused)
+        case var .notes(notes):
+            notes.redraw(into: &screen, at: area, focused: focused)
+            self = .notes(notes)
         case let .choice(list): list.draw(into: &screen, at: area, focused: focused)
         }
     }
@@ -309,7 +320,7 @@ extension KioskSession {
         var state = start
         var unsaved = pending
         var warnedLeaving = false
-        defer { formBackdrop = nil }
+        defer { shownForm = nil }
         if state.values.contains(where: { !$0.value.isEmpty && state.form.field($0.key)?.defaultValue == nil }),
             let firstEmpty = state.fields.firstIndex(where: { state[$0.key].isEmpty })
         {
@@ -336,9 +347,10 @@ extension KioskSession {
 
         /// False after a key that changed nothing on the screen (a paste past a full field): no frame to draw.
         var redraw = true
+        /// The fields' marks as of a revision of the form's state.
+        var marks: (revision: Int, marks: [Character])?
         while true {
-            let frame = { () -> Screen in self.formFrame(state: state, editor: editor, heading: heading) }
-            if redraw { await show(frame()) }
+            if redraw { await show(formFrame(state: state, editor: &editor, heading: heading, marks: &marks)) }
             redraw = true
             let key: Key
             let input: Input
@@ -472,27 +484,43 @@ extension KioskSession {
         return text
     }
 
-    /// The form's frame: the backdrop (title, field list, help; kept while
-    /// none of it changes, so a key costs the field in hand, not the whole
-    /// screen) with the field in hand drawn on it.
-    private func formFrame(state: FormState, editor: FieldEditor, heading: String) -> Screen {
-        // The fields' marks: › here, ✓ done, ! to mend, * required.
-        let marks = state.fields.enumerated().map { offset, field -> Character in
-            let blank = offset == state.index ? editor.isBlank : state[field.key].allSatisfy(\.isWhitespace)
-            return state.problems[field.key] != nil ? "!" : !blank ? "✓" : field.required ? "*" : " "
+    /// The form's frame: the backdrop (title, field list, help) with the
+    /// field in hand drawn on it. While nothing on the backdrop changes, the
+    /// field is redrawn on the frame last shown, so a key typed costs the
+    /// rows it changed, not the whole screen.
+    private func formFrame(
+        state: FormState, editor: inout FieldEditor, heading: String,
+        marks: inout (revision: Int, marks: [Character])?
+    ) -> Screen {
+        // The fields' marks: › here, ✓ done, ! to mend, * required. Only the
+        // field in hand's changes while the state stands.
+        if marks?.revision != state.revision {
+            marks = (
+                state.revision,
+                state.fields.map { field in
+                    state.problems[field.key] != nil
+                        ? "!" : !state[field.key].allSatisfy(\.isWhitespace) ? "✓" : field.required ? "*" : " "
+                }
+            )
+        }
+        var marks = marks?.marks ?? []
+        if let field = state.current, state.problems[field.key] == nil, marks.indices.contains(state.index) {
+            marks[state.index] = !editor.isBlank ? "✓" : field.required ? "*" : " "
         }
         let key = FormBackdrop(
             form: state.form.key, heading: heading, message: message, today: context.today.british, width: width,
             height: height, index: state.index, marks: marks)
         var screen: Screen
-        if let kept = formBackdrop, kept.key == key {
-            screen = kept.screen
+        if let shown = shownForm, shown.key == key {
+            screen = shown.screen
         } else {
             screen = formBackdrop(key, state: state)
-            formBackdrop = (key, screen)
+            editor.forgetDrawing()
         }
-        guard let field = state.current else { return screen }
-        editor.draw(into: &screen, at: editorArea(for: field), focused: true)
+        if let field = state.current {
+            editor.redraw(into: &screen, at: editorArea(for: field), focused: true)
+        }
+        shownForm = (key, screen)
         return screen
     }
 

@@ -44,8 +44,9 @@ final class KioskSession {
     /// Since when the session has handled keys without once waiting for
     /// one; see `restIfBusy`.
     private var busySince: NIODeadline?
-    /// The backdrop of the form being filled, and what it shows.
-    var formBackdrop: (key: FormBackdrop, screen: Screen)?
+    /// The form being filled as last shown: what its backdrop shows, and
+    /// the frame, with the field in hand drawn on the backdrop.
+    var shownForm: (key: FormBackdrop, screen: Screen)?
     /// Set while something the person typed is only in memory because the
     /// disk would not take it; cleared once it is saved.
     var unsavedWork: StorageFault?

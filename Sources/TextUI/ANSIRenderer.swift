@@ -169,24 +169,43 @@ private struct Output {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Writes a number in decimal digits.
+    private mutating func append(decimal number: Int) {
+        if number >= 10 { append(decimal: number / 10) }
+        bytes.append(0x30 + UInt8(number % 10))
+    }
+
     mutating func move(row: Int, column: Int) {
         if let position, position == (row, column) { return }
-        append("\u{1B}[\(row + 1);\(column + 1)H")
+        // ESC [ row ; column H
+        bytes.append(contentsOf: [0x1B, 0x5B])
+        append(decimal: row + 1)
+        bytes.append(0x3B)
+        append(decimal: column + 1)
+        bytes.append(0x48)
         position = (row, column)
     }
 
     mutating func select(_ newStyle: Style) {
-        let parameters = newStyle.selectGraphicParameters.map(String.init)
-        append("\u{1B}[" + parameters.joined(separator: ";") + "m")
+        // ESC [ 0 ; parameters m: a reset, then the style's attributes.
+        bytes.append(contentsOf: [0x1B, 0x5B, 0x30])
+        for (attribute, parameter): (Style, UInt8) in [
+            (.bold, 0x31), (.dim, 0x32), (.underline, 0x34), (.reverse, 0x37),
+        ]
+        where newStyle.contains(attribute) {
+            bytes.append(contentsOf: [0x3B, parameter])
+        }
+        bytes.append(0x6D)
         style = newStyle
     }
 
     /// Writes a cell's character, or a space if it could hold anything a
     /// terminal would act on.
     mutating func put(_ character: Character, width: Int) {
-        let text = String(character)
-        if Sanitizer.isClean(text) {
-            append(text)
+        if let ascii = character.asciiValue, (0x20...0x7E).contains(ascii) {
+            bytes.append(ascii)
+        } else if Sanitizer.isClean(String(character)) {
+            append(String(character))
         } else {
             append(String(repeating: " ", count: width))
         }

@@ -18,8 +18,14 @@ public struct NotesArea: Sendable {
     }
     public var height: Int
     /// The visual lines at `width`, laid out again after every edit (and
-    /// only then: a key costs one layout, however long the notes).
+    /// only then), from the start of the first line the edit changed.
     private var lines: [VisualLine] = []
+    /// The width and character count `lines` were laid out for.
+    private var laidOut = (width: 0, count: -1)
+    /// What `redraw` last drew, and how many characters at the start of the
+    /// text are the same as then.
+    private var drawing: Drawing?
+    private var undrawnFrom = 0
     /// The column Up and Down keep to, across short lines.
     private var goalColumn: Int?
     /// The first visual line shown.
@@ -54,7 +60,7 @@ public struct NotesArea: Sendable {
 
     /// The cursor's visual line and column, wrapped at `width`.
     public var cursorPosition: (line: Int, column: Int) {
-        Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
+        Self.position(of: buffer.cursor, in: buffer.cells, lines: lines)
     }
 
     /// The text of each visual line, wrapped at `width`.
@@ -103,29 +109,76 @@ public struct NotesArea: Sendable {
 
     /// Draws the visible lines and the count; focused, it shows the cursor.
     public func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
-        guard area.width > 0, area.height > 0 else { return }
-        screen.fill(area)
+        _ = paint(into: &screen, at: area, focused: focused, over: nil)
+    }
+
+    /// Draws the notes on a screen that still shows what the last `redraw`
+    /// drew in `area`, rewriting only the rows that changed since: a key
+    /// typed costs a row and the count, however long the notes. The first
+    /// time, in another area or after `forgetDrawing()` it draws them whole.
+    public mutating func redraw(into screen: inout Screen, at area: Rect, focused: Bool) {
+        let previous = drawing.flatMap { $0.area == area ? ($0, undrawnFrom) : nil }
+        drawing = paint(into: &screen, at: area, focused: focused, over: previous)
+        undrawnFrom = buffer.characters.count
+    }
+
+    /// Makes the next `redraw` draw the notes whole: the screen it draws on
+    /// no longer shows the last drawing.
+    public mutating func forgetDrawing() {
+        drawing = nil
+    }
+
+    /// What `redraw` drew: the area, the visual line on each row, the count.
+    private struct Drawing: Sendable {
+        var area: Rect
+        var shown: [VisualLine]
+        var count: String
+    }
+
+    /// Draws the notes into `area`; over an earlier drawing (and the number
+    /// of characters unchanged since it), only the rows that differ.
+    private func paint(
+        into screen: inout Screen, at area: Rect, focused: Bool, over previous: (Drawing, unchanged: Int)?
+    ) -> Drawing? {
+        guard area.width > 0, area.height > 0 else { return nil }
+        if previous == nil { screen.fill(area) }
         let lines = area.width == width ? lines : layout(width: area.width)
         let rows = textRows(height: area.height)
-        let cursor = Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
+        let cursor = Self.position(of: buffer.cursor, in: buffer.cells, lines: lines)
         let first = Scrolling.top(
             keeping: cursor.line, visible: rows, lineCount: lines.count, near: top)
-        for row in 0..<rows where first + row < lines.count {
-            let line = lines[first + row]
-            screen.put(
-                buffer.characters[line.start..<line.end], row: area.row + row, column: area.column,
-                width: area.width)
+        let shown = Array(lines[min(first, lines.count)..<min(first + rows, lines.count)])
+        for row in 0..<rows {
+            let line = row < shown.count ? shown[row] : nil
+            if let (drawn, unchanged) = previous {
+                // A row showing the same characters as before, none of them edited, stays.
+                let old = row < drawn.shown.count ? drawn.shown[row] : nil
+                if old == line, (line?.end ?? 0) <= unchanged { continue }
+                screen.fill(row: area.row + row, column: area.column, width: area.width)
+            }
+            if let line {
+                screen.put(
+                    buffer.characters[line.start..<line.end], row: area.row + row, column: area.column,
+                    width: area.width)
+            }
         }
+        var count = ""
         if area.height > 1 {
-            let count = "\(buffer.characters.count)/\(buffer.maxLength)"
-            let countWidth = min(DisplayWidth.of(count), area.width)
-            screen.put(
-                count, row: area.row + area.height - 1,
-                column: area.column + area.width - countWidth, style: .dim)
+            count = "\(buffer.characters.count)/\(buffer.maxLength)"
+            if let (drawn, _) = previous, drawn.count != count {
+                screen.fill(row: area.row + area.height - 1, column: area.column, width: area.width)
+            }
+            if previous?.0.count != count {
+                let countWidth = min(DisplayWidth.of(count), area.width)
+                screen.put(
+                    count, row: area.row + area.height - 1,
+                    column: area.column + area.width - countWidth, style: .dim)
+            }
         }
         if focused {
             screen.cursor = (area.row + cursor.line - first, area.column + cursor.column)
         }
+        return Drawing(area: area, shown: shown, count: count)
     }
 
     /// Inserts pasted text at the cursor, line breaks included, keeping
@@ -145,7 +198,27 @@ public struct NotesArea: Sendable {
     // MARK: Layout
 
     private func layout(width: Int) -> [VisualLine] {
-        SoftWrap.lines(buffer.characters, width: width - 1)
+        var lines: [VisualLine] = []
+        SoftWrap.append(buffer.cells, from: 0, width: width - 1, to: &lines)
+        return lines
+    }
+
+    /// Lays out the lines again at `width`: the lines of the person's lines
+    /// (paragraphs) before the first changed character are kept, the rest
+    /// are wrapped afresh.
+    private mutating func layOut() {
+        let count = buffer.characters.count
+        let unchanged = min(buffer.unchangedPrefix, count)
+        buffer.noteUnchanged()
+        undrawnFrom = min(undrawnFrom, unchanged)
+        if laidOut.width != width {
+            lines = layout(width: width)
+        } else if unchanged < count || laidOut.count != count {
+            let paragraph = buffer.cells[..<unchanged].lastIndex { $0.isLineBreak }.map { $0 + 1 } ?? 0
+            lines.removeSubrange(lines.prefix { $0.end < paragraph }.count...)
+            SoftWrap.append(buffer.cells, from: paragraph, width: width - 1, to: &lines)
+        }
+        laidOut = (width, count)
     }
 
     private func textRows(height: Int) -> Int {
@@ -163,20 +236,18 @@ public struct NotesArea: Sendable {
     }
 
     static func position(
-        of index: Int, in characters: [Character], lines: [VisualLine]
+        of index: Int, in cells: [TextCell], lines: [VisualLine]
     ) -> (line: Int, column: Int) {
         let line = lineIndex(of: index, in: lines)
         let start = lines[line].start
-        let column = characters[start..<max(start, index)].reduce(0) {
-            $0 + DisplayWidth.of($1)
-        }
+        let column = cells[start..<max(start, index)].reduce(0) { $0 + Int($1.width) }
         return (line, column)
     }
 
     /// Lays the text out again and scrolls to keep the cursor in view:
     /// every edit ends here.
     private mutating func scrollToCursor() {
-        lines = layout(width: width)
+        layOut()
         top = Scrolling.top(
             keeping: cursorPosition.line, visible: textRows(height: height), lineCount: lines.count, near: top)
     }
@@ -185,7 +256,7 @@ public struct NotesArea: Sendable {
     /// the first or last line it stays put and returns false, unless
     /// `pastEdge`, when it goes to the start or end of the text.
     private mutating func moveVertically(by delta: Int, pastEdge: Bool) -> Bool {
-        let here = Self.position(of: buffer.cursor, in: buffer.characters, lines: lines)
+        let here = Self.position(of: buffer.cursor, in: buffer.cells, lines: lines)
         let goal = goalColumn ?? here.column
         let target = min(max(here.line + delta, 0), lines.count - 1)
         guard target != here.line else {
@@ -199,7 +270,7 @@ public struct NotesArea: Sendable {
         var index = line.start
         var column = 0
         while index < last {
-            let characterWidth = DisplayWidth.of(buffer.characters[index])
+            let characterWidth = Int(buffer.cells[index].width)
             if column + characterWidth > goal { break }
             column += characterWidth
             index += 1
@@ -209,10 +280,10 @@ public struct NotesArea: Sendable {
     }
 
     private func lineStart(from index: Int) -> Int {
-        buffer.characters[..<index].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        buffer.cells[..<index].lastIndex { $0.isLineBreak }.map { $0 + 1 } ?? 0
     }
 
     private func lineEnd(from index: Int) -> Int {
-        buffer.characters[index...].firstIndex(of: "\n") ?? buffer.characters.count
+        buffer.cells[index...].firstIndex { $0.isLineBreak } ?? buffer.cells.count
     }
 }

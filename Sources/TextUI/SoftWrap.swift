@@ -14,20 +14,26 @@ enum SoftWrap {
     /// does not fit hangs past the last column rather than starting the
     /// next line; a word wider than a line is broken.
     static func lines(_ characters: [Character], width: Int) -> [VisualLine] {
-        let width = max(1, width)
         var lines: [VisualLine] = []
-        var lineStart = 0
+        append(characters.map(TextCell.init), from: 0, width: width, to: &lines)
+        return lines
+    }
+
+    /// Adds the visual lines of `characters` from `start`, the start of a
+    /// line the person began (0, or just after a line break), to `lines`.
+    static func append(_ characters: [TextCell], from start: Int, width: Int, to lines: inout [VisualLine]) {
+        let width = max(1, width)
+        var lineStart = start
         while true {
-            let lineEnd = characters[lineStart...].firstIndex(of: "\n") ?? characters.count
+            let lineEnd = characters[lineStart...].firstIndex { $0.isLineBreak } ?? characters.count
             wrap(characters, from: lineStart, to: lineEnd, width: width, into: &lines)
             guard lineEnd < characters.count else { break }
             lineStart = lineEnd + 1
         }
-        return lines
     }
 
     private static func wrap(
-        _ characters: [Character], from lineStart: Int, to lineEnd: Int, width: Int,
+        _ characters: [TextCell], from lineStart: Int, to lineEnd: Int, width: Int,
         into lines: inout [VisualLine]
     ) {
         var start = lineStart
@@ -36,18 +42,18 @@ enum SoftWrap {
             var index = start
             var lastBreak: Int?
             while index < lineEnd {
-                let characterWidth = DisplayWidth.of(characters[index])
+                let characterWidth = Int(characters[index].width)
                 if used + characterWidth > width { break }
                 used += characterWidth
                 index += 1
-                if characters[index - 1] == " " { lastBreak = index }
+                if characters[index - 1].isSpace { lastBreak = index }
             }
             if index == lineEnd {
                 lines.append(VisualLine(start: start, end: lineEnd, endsLine: true))
                 return
             }
             let end: Int
-            if characters[index] == " " {
+            if characters[index].isSpace {
                 end = index + 1
             } else if let lastBreak, lastBreak > start {
                 end = lastBreak

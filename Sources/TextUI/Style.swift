@@ -1,4 +1,5 @@
-/// How a cell is shown: any mix of bold, dim, underline and reverse video.
+/// How a cell is shown: any mix of bold, dim, underline and reverse video
+/// (SGR 1, 2, 4 and 7).
 public struct Style: OptionSet, Hashable, Sendable {
     public let rawValue: UInt8
 
@@ -11,14 +12,4 @@ public struct Style: OptionSet, Hashable, Sendable {
     public static let dim = Style(rawValue: 1 << 1)
     public static let underline = Style(rawValue: 1 << 2)
     public static let reverse = Style(rawValue: 1 << 3)
-
-    /// The SGR parameters that select this style after a reset.
-    var selectGraphicParameters: [Int] {
-        var parameters = [0]
-        if contains(.bold) { parameters.append(1) }
-        if contains(.dim) { parameters.append(2) }
-        if contains(.underline) { parameters.append(4) }
-        if contains(.reverse) { parameters.append(7) }
-        return parameters
-    }
 }

@@ -1,11 +1,18 @@
 /// Editable text as whole characters, with a cursor between them.
 struct TextBuffer: Sendable {
     private(set) var characters: [Character] = []
+    /// What laying out and drawing ask of each character, worked out once
+    /// as it goes in: one for each of `characters`.
+    private(set) var cells: [TextCell] = []
     /// The index of the character after the cursor.
     var cursor = 0 {
         didSet { cursor = min(max(cursor, 0), characters.count) }
     }
     var maxLength: Int
+    /// How many characters at the start are the same as when
+    /// `noteUnchanged()` was last called: what was laid out or drawn from
+    /// them then still holds.
+    private(set) var unchangedPrefix = 0
 
     /// The most Unicode scalars one character may hold. Combining marks join
     /// the character before them without counting towards the limit, so
@@ -22,6 +29,15 @@ struct TextBuffer: Sendable {
 
     var text: String { String(characters) }
 
+    /// Starts counting the unchanged characters afresh: all of them, now.
+    mutating func noteUnchanged() {
+        unchangedPrefix = characters.count
+    }
+
+    private mutating func changed(from index: Int) {
+        unchangedPrefix = min(unchangedPrefix, index)
+    }
+
     var limitMessage: String {
         "This field holds at most \(maxLength) character\(maxLength == 1 ? "" : "s")"
     }
@@ -30,7 +46,9 @@ struct TextBuffer: Sendable {
     mutating func replace(with text: String) {
         characters = Array(
             text.lazy.filter { $0.unicodeScalars.count <= Self.maximumScalarsPerCharacter }.prefix(maxLength))
+        cells = characters.map(TextCell.init)
         cursor = characters.count
+        unchangedPrefix = 0
     }
 
     /// Inserts at the cursor. A combining mark or joiner joins the character
@@ -47,12 +65,16 @@ struct TextBuffer: Sendable {
                     return .ignored
                 }
                 characters[cursor - 1] = whole
+                cells[cursor - 1] = TextCell(whole)
+                changed(from: cursor - 1)
                 return .handled
             }
         }
         guard character == "\n" || DisplayWidth.of(character) > 0 else { return .ignored }
         guard characters.count < maxLength else { return .rejected(limitMessage) }
         characters.insert(character, at: cursor)
+        cells.insert(TextCell(character), at: cursor)
+        changed(from: cursor)
         cursor += 1
         return .handled
     }
@@ -87,17 +109,23 @@ struct TextBuffer: Sendable {
     mutating func deleteBackward() {
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)
+        cells.remove(at: cursor - 1)
+        changed(from: cursor - 1)
         cursor -= 1
     }
 
     mutating func deleteForward() {
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
+        cells.remove(at: cursor)
+        changed(from: cursor)
     }
 
     mutating func delete(_ range: Range<Int>) {
         let range = range.clamped(to: 0..<characters.count)
         characters.removeSubrange(range)
+        cells.removeSubrange(range)
+        changed(from: range.lowerBound)
         if cursor > range.upperBound {
             cursor -= range.count
         } else if cursor > range.lowerBound {
@@ -115,5 +143,20 @@ struct TextBuffer: Sendable {
         }
         if start == cursor, start > 0 { start -= 1 }
         delete(start..<cursor)
+    }
+}
+
+/// One character of a text as layout sees it: its columns and whether a
+/// line may break after it.
+struct TextCell: Equatable, Sendable {
+    /// Columns on a terminal: 0, 1 or 2.
+    var width: UInt8
+    var isSpace: Bool
+    var isLineBreak: Bool
+
+    init(_ character: Character) {
+        width = UInt8(DisplayWidth.of(character))
+        isSpace = character == " "
+        isLineBreak = character == "\n"
     }
 }

@@ -36,6 +36,29 @@ struct FormStateTests {
         #expect(state.values["retired_field"] == "kept")
     }
 
+    @Test("the revision moves with every change to values, problems or field, and not on reading")
+    func revision() throws {
+        var state = try session()
+        var seen = state.revision
+        func changed() -> Bool {
+            defer { seen = state.revision }
+            return state.revision != seen
+        }
+        _ = state["goal"]
+        _ = state.check(state.fields[0], today: schoolDay)
+        #expect(!changed())
+        state["held_on"] = "31/02/2026"
+        #expect(changed())
+        _ = state.leaveField()
+        #expect(changed())
+        #expect(state.problems["held_on"] != nil)
+        _ = state.next()
+        #expect(changed())
+        _ = state.currentValue
+        _ = state.choices(for: state.fields[1])
+        #expect(!changed())
+    }
+
     @Test("next, previous and move stay within the form")
     func navigation() throws {
         var state = try session()

@@ -66,6 +66,81 @@ struct NotesAreaTests {
         #expect(notes.cursorPosition.line == notes.visualLines.count - 2)
     }
 
+    /// Keys a person might press in notes: words, spaces, line breaks,
+    /// wide and combining characters, deletions, moves and pastes.
+    static func someKey(_ random: inout SplitMix64) -> (key: Key?, paste: String?) {
+        let pick = Int(random.next() % 100)
+        switch pick {
+        case 0..<50: return (.character(Character(UnicodeScalar(UInt8(0x61 + random.next() % 26)))), nil)
+        case 50..<62: return (.character(" "), nil)
+        case 62..<66: return (.enter, nil)
+        case 66..<68: return (.character("日"), nil)
+        case 68..<69: return (.character("\u{301}"), nil)
+        case 69..<77: return (.backspace, nil)
+        case 77..<79: return (.delete, nil)
+        case 79..<84:
+            return ([.left, .right, .up, .down, .home, .end, .pageUp, .pageDown][Int(random.next() % 8)], nil)
+        case 84..<86: return (.control("w"), nil)
+        case 86..<87: return (.control("k"), nil)
+        case 87..<88: return (.control("u"), nil)
+        default:
+            let pastes = ["a longer run of words to wrap ", "line one\nline two\n", "abcdefghijklmnopqrstuvwxyzabcdef"]
+            return (nil, pastes[Int(random.next() % UInt64(pastes.count))])
+        }
+    }
+
+    @Test("after any edit the lines are those of the whole text laid out afresh")
+    func incrementalLayout() {
+        var random = SplitMix64(seed: 7)
+        var notes = NotesArea(maxLength: 400, width: 17, height: 6)
+        for step in 0..<3000 {
+            let (key, paste) = Self.someKey(&random)
+            if let key { _ = notes.handle(key) } else if let paste { _ = notes.insert(paste) }
+            if step % 700 == 699 { notes.width = notes.width == 17 ? 23 : 17 }
+            let fresh = NotesArea(text: notes.text, maxLength: 400, width: notes.width, height: 6)
+            #expect(notes.visualLines == fresh.visualLines, "step \(step)")
+            if notes.visualLines != fresh.visualLines { return }
+        }
+    }
+
+    @Test("redrawing over the last drawing leaves the same screen as drawing afresh")
+    func redrawOverLast() {
+        var random = SplitMix64(seed: 11)
+        var notes = NotesArea(maxLength: 300, width: 15, height: 5)
+        let area = Rect(row: 1, column: 2, width: 15, height: 5)
+        var kept = Screen(width: 20, height: 8)
+        kept.put("backdrop", row: 0, column: 0)
+        for step in 0..<3000 {
+            let (key, paste) = Self.someKey(&random)
+            if let key { _ = notes.handle(key) } else if let paste { _ = notes.insert(paste) }
+            if step % 500 == 499 { notes.forgetDrawing() }
+            notes.redraw(into: &kept, at: area, focused: true)
+            var fresh = Screen(width: 20, height: 8)
+            fresh.put("backdrop", row: 0, column: 0)
+            notes.draw(into: &fresh, at: area, focused: true)
+            #expect(kept == fresh, "step \(step): \(notes.text.debugDescription)")
+            if kept != fresh { return }
+        }
+    }
+
+    @Test("a key typed rewrites its own row and the count, and leaves the other rows be")
+    func redrawTouchesLittle() {
+        var notes = NotesArea(text: "Goal: questions\nReality: few", width: 20, height: 4)
+        let area = Rect(row: 0, column: 0, width: 20, height: 4)
+        var screen = Screen(width: 20, height: 4)
+        notes.redraw(into: &screen, at: area, focused: true)
+        // A mark on the first row: redrawn, it would be gone.
+        screen.put("#", row: 0, column: 19)
+        _ = notes.handle(.character("!"))
+        notes.redraw(into: &screen, at: area, focused: true)
+        #expect(screen.line(0) == "Goal: questions    #")
+        #expect(screen.line(1) == "Reality: few!")
+        #expect(screen.line(3) == String(repeating: " ", count: 13) + "29/2000")
+        notes.forgetDrawing()
+        notes.redraw(into: &screen, at: area, focused: true)
+        #expect(screen.line(0) == "Goal: questions")
+    }
+
     @Test("blank notes are empty or white space only")
     func blank() {
         var notes = NotesArea()

@@ -22,9 +22,10 @@ public struct NotesArea: Sendable {
     private var lines: [VisualLine] = []
     /// The width and character count `lines` were laid out for.
     private var laidOut = (width: 0, count: -1)
-    /// What `redraw` last drew, and how many characters at the start of the
-    /// text are the same as then.
+    /// What `redraw` last drew.
     private var drawing: Drawing?
+    /// How many characters at the start of the text are the same as when
+    /// `redraw` last drew.
     private var undrawnFrom = 0
     /// The column Up and Down keep to, across short lines.
     private var goalColumn: Int?
@@ -113,8 +114,8 @@ public struct NotesArea: Sendable {
     }
 
     /// Draws the notes on a screen that still shows what the last `redraw`
-    /// drew in `area`, rewriting only the rows that changed since: a key
-    /// typed costs a row and the count, however long the notes. The first
+    /// drew in `area`, rewriting only the rows that changed since: drawing a
+    /// key typed costs a row and the count, however long the notes. The first
     /// time, in another area or after `forgetDrawing()` it draws them whole.
     public mutating func redraw(into screen: inout Screen, at area: Rect, focused: Bool) {
         let previous = drawing.flatMap { $0.area == area ? ($0, undrawnFrom) : nil }

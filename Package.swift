@@ -198,7 +198,7 @@ let package = Package(
         // Drives the real daemon with the real telnet client (tmux), a socat serial line, raw sockets.
         .testTarget(
             name: "KioskTests",
-            dependencies: ["Kiosk", "Coaching", "CoachingStore", "CoachingKiosk", "TestSupport"],
+            dependencies: ["Kiosk", "Coaching", "CoachingStore", "Forms", "CoachingKiosk", "TestSupport"],
             swiftSettings: strict
         ),
         // Runs the built `coaching-kiosk` binary as a technician would.

@@ -109,6 +109,15 @@ extension CoachingStore {
         }
     }
 
+    /// The day of a cycle's latest session record, without reading the records.
+    public func latestSessionDay(cycle id: Int64) throws(StoreError) -> SchoolDay? {
+        try read { db in
+            day(
+                try String.fetchOne(
+                    db, sql: "SELECT MAX(held_on) FROM session_proforma WHERE cycle_id = ?", arguments: [id]))
+        }
+    }
+
     public func session(_ sessionID: Int64) throws(StoreError) -> Stored<SessionProforma> {
         try read { db in
             guard

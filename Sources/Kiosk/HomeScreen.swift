@@ -39,7 +39,7 @@ struct HomeSummary: Sendable {
                     ],
                     agreement: try store.agreement(cycle: stored.id),
                     hasImpact: try store.impact(cycle: stored.id) != nil,
-                    lastSession: try store.sessions(cycle: stored.id).last?.record.heldOn))
+                    lastSession: try store.latestSessionDay(cycle: stored.id)))
         }
         return HomeSummary(cycles: lines, drafts: try store.drafts(staff: person))
     }

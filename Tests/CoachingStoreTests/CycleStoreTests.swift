@@ -71,6 +71,22 @@ struct CycleStoreTests {
         #expect(try store.sessions(cycle: id).map(\.record) == [session])
     }
 
+    @Test("a cycle's latest session day is the latest held, whatever order the records came in")
+    func latestSessionDay() throws {
+        let folder = try TemporaryFolder()
+        let store = try CoachingStore(path: folder.file("c.sqlite"))
+        try smallSchool(store)
+        let id = try store.startCycle(CoachingCycle(trio: trio(), startedOn: day("2026-09-07")), by: technician)
+        let other = try store.startCycle(CoachingCycle(trio: trio(), startedOn: day("2026-09-07")), by: technician)
+        #expect(try store.latestSessionDay(cycle: id) == nil)
+        for (cycle, held) in [(id, "2026-10-05"), (id, "2026-09-14"), (other, "2026-11-02")] {
+            let session = SessionProforma(heldOn: day(held), kind: .preLesson, author: "SJO", goal: "Talk")
+            _ = try store.addSession(session, cycle: cycle, by: technician)
+        }
+        #expect(try store.latestSessionDay(cycle: id) == day("2026-10-05"))
+        #expect(try store.latestSessionDay(cycle: other) == day("2026-11-02"))
+    }
+
     @Test("drafts are saved field by field and resumed")
     func drafts() throws {
         let folder = try TemporaryFolder()

@@ -63,10 +63,13 @@ public final class KioskContext: Sendable {
     /// Today by the store's clock, and as a frame shows it (`24/11/2026`).
     var today: (day: SchoolDay, british: String) {
         let now = NIODeadline.now()
-        if let cached = todayCache.withLockedValue({ $0 }), now < cached.until { return (cached.day, cached.british) }
-        let day = store.today
-        todayCache.withLockedValue { $0 = (now + .seconds(1), day, day.british) }
-        return (day, day.british)
+        let store = store
+        return todayCache.withLockedValue { cached in
+            if let cached, now < cached.until { return (cached.day, cached.british) }
+            let day = store.today
+            cached = (now + .seconds(1), day, day.british)
+            return (day, day.british)
+        }
     }
 
     /// Runs blocking store work off the event loops.

@@ -5,13 +5,13 @@ import NIOEmbedded
 
 /// Bytes of the protocol, named for tests.
 enum Byte {
-    static let iac: UInt8 = 255
-    static let dont: UInt8 = 254
-    static let `do`: UInt8 = 253
-    static let wont: UInt8 = 252
-    static let will: UInt8 = 251
-    static let sb: UInt8 = 250
-    static let se: UInt8 = 240
+    static let iac = TelnetByte.iac
+    static let dont = TelnetVerb.dont.rawValue
+    static let `do` = TelnetVerb.do.rawValue
+    static let wont = TelnetVerb.wont.rawValue
+    static let will = TelnetVerb.will.rawValue
+    static let sb = TelnetByte.sb
+    static let se = TelnetByte.se
     static let linemode = TelnetOption.linemode
 }
 

@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "TelnetTests",
             dependencies: [
-                "Telnet",
+                "Telnet", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

@@ -1,19 +1,11 @@
 import NIOCore
 import NIOEmbedded
+import TestSupport
 
 @testable import Telnet
 
 /// Bytes of the protocol, named for tests.
-enum Byte {
-    static let iac = TelnetByte.iac
-    static let dont = TelnetVerb.dont.rawValue
-    static let `do` = TelnetVerb.do.rawValue
-    static let wont = TelnetVerb.wont.rawValue
-    static let will = TelnetVerb.will.rawValue
-    static let sb = TelnetByte.sb
-    static let se = TelnetByte.se
-    static let linemode = TelnetOption.linemode
-}
+typealias Byte = TelnetBytes
 
 /// What a kiosk sends the moment a client connects.
 let openingBytes: [UInt8] = [

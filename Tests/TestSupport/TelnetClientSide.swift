@@ -6,15 +6,7 @@ import Telnet
 /// anything else, answering each request once. The benchmark's typing
 /// clients and the hostile tests' clients both speak through it.
 public struct TelnetClientSide: Sendable {
-    // The protocol's numbers, as the kiosk's own telnet module names them.
-    static let iac = TelnetByte.iac
-    static let dont = TelnetVerb.dont.rawValue
-    static let `do` = TelnetVerb.do.rawValue
-    static let wont = TelnetVerb.wont.rawValue
-    static let will = TelnetVerb.will.rawValue
-    static let sb = TelnetByte.sb
-    static let se = TelnetByte.se
-
+    // The options, as the kiosk's own telnet module numbers them.
     static let binary = TelnetOption.binary
     static let echo = TelnetOption.echo
     static let suppressGoAhead = TelnetOption.suppressGoAhead
@@ -53,15 +45,15 @@ public struct TelnetClientSide: Sendable {
         for byte in bytes {
             switch state {
             case .data:
-                if byte == Self.iac { state = .command } else { data.append(byte) }
+                if byte == TelnetBytes.iac { state = .command } else { data.append(byte) }
             case .command:
                 switch byte {
-                case Self.iac:
-                    data.append(Self.iac)
+                case TelnetBytes.iac:
+                    data.append(TelnetBytes.iac)
                     state = .data
-                case Self.will, Self.wont, Self.do, Self.dont:
+                case TelnetBytes.will, TelnetBytes.wont, TelnetBytes.do, TelnetBytes.dont:
                     state = .option(verb: byte)
-                case Self.sb:
+                case TelnetBytes.sb:
                     payload = []
                     state = .subnegotiation
                 default:
@@ -71,17 +63,17 @@ public struct TelnetClientSide: Sendable {
                 answer(verb, byte, reply: &reply)
                 state = .data
             case .subnegotiation:
-                if byte == Self.iac {
+                if byte == TelnetBytes.iac {
                     state = .subnegotiationCommand
                 } else if payload.count < 256 {
                     payload.append(byte)
                 }
             case .subnegotiationCommand:
-                if byte == Self.se {
+                if byte == TelnetBytes.se {
                     subnegotiation(reply: &reply)
                     state = .data
                 } else {
-                    if byte == Self.iac, payload.count < 256 { payload.append(byte) }
+                    if byte == TelnetBytes.iac, payload.count < 256 { payload.append(byte) }
                     state = .subnegotiation
                 }
             }
@@ -90,25 +82,25 @@ public struct TelnetClientSide: Sendable {
 
     private mutating func answer(_ verb: UInt8, _ option: UInt8, reply: inout [UInt8]) {
         switch verb {
-        case Self.will:
+        case TelnetBytes.will:
             if [Self.echo, Self.suppressGoAhead, Self.binary].contains(option) {
-                if serverOptions.insert(option).inserted { reply += [Self.iac, Self.do, option] }
+                if serverOptions.insert(option).inserted { reply += [TelnetBytes.iac, TelnetBytes.do, option] }
             } else if refused.insert([verb, option]).inserted {
-                reply += [Self.iac, Self.dont, option]
+                reply += [TelnetBytes.iac, TelnetBytes.dont, option]
             }
-        case Self.wont:
-            if serverOptions.remove(option) != nil { reply += [Self.iac, Self.dont, option] }
-        case Self.do:
+        case TelnetBytes.wont:
+            if serverOptions.remove(option) != nil { reply += [TelnetBytes.iac, TelnetBytes.dont, option] }
+        case TelnetBytes.do:
             if [Self.binary, Self.terminalType, Self.windowSize].contains(option) {
                 if clientOptions.insert(option).inserted {
-                    reply += [Self.iac, Self.will, option]
+                    reply += [TelnetBytes.iac, TelnetBytes.will, option]
                     if option == Self.windowSize { reply += windowSizeReport }
                 }
             } else if refused.insert([verb, option]).inserted {
-                reply += [Self.iac, Self.wont, option]
+                reply += [TelnetBytes.iac, TelnetBytes.wont, option]
             }
-        case Self.dont:
-            if clientOptions.remove(option) != nil { reply += [Self.iac, Self.wont, option] }
+        case TelnetBytes.dont:
+            if clientOptions.remove(option) != nil { reply += [TelnetBytes.iac, TelnetBytes.wont, option] }
         default:
             break
         }
@@ -116,14 +108,18 @@ public struct TelnetClientSide: Sendable {
 
     private var windowSizeReport: [UInt8] {
         let numbers = [UInt8(width >> 8), UInt8(width & 0xFF), UInt8(height >> 8), UInt8(height & 0xFF)]
-        return [Self.iac, Self.sb, Self.windowSize] + numbers.flatMap { $0 == Self.iac ? [$0, $0] : [$0] }
-            + [Self.iac, Self.se]
+        return [TelnetBytes.iac, TelnetBytes.sb, Self.windowSize]
+            + numbers.flatMap { $0 == TelnetBytes.iac ? [$0, $0] : [$0] }
+            + [TelnetBytes.iac, TelnetBytes.se]
     }
 
     private mutating func subnegotiation(reply: inout [UInt8]) {
         // IAC SB TERMINAL-TYPE SEND IAC SE: answer IS "xterm".
         if payload == [Self.terminalType, 1], clientOptions.contains(Self.terminalType) {
-            reply += [Self.iac, Self.sb, Self.terminalType, 0] + Array(terminalName.utf8) + [Self.iac, Self.se]
+            reply +=
+                [TelnetBytes.iac, TelnetBytes.sb, Self.terminalType, 0] + Array(terminalName.utf8) + [
+                    TelnetBytes.iac, TelnetBytes.se,
+                ]
         }
     }
 }

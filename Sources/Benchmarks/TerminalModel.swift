@@ -17,8 +17,11 @@ struct TerminalScreen: Sendable {
     }
 
     private var state = State.ground
-    private var parameters: [UInt8] = []
-    private var utf8: [UInt8] = []
+    /// The numbers of the control sequence being read (nil where left out),
+    /// parsed as the digits come: a terminal reads a frame without making a
+    /// string of every sequence in it.
+    private var numbers: [Int?] = []
+    private var utf8Scalar: UInt32 = 0
     private var utf8Needed = 0
 
     init(width: Int = 80, height: Int = 24) {
@@ -33,7 +36,8 @@ struct TerminalScreen: Sendable {
             case .ground: ground(byte)
             case .escape:
                 if byte == UInt8(ascii: "[") {
-                    parameters = []
+                    numbers.removeAll(keepingCapacity: true)
+                    numbers.append(nil)
                     state = .controlSequence
                 } else {
                     state = .ground
@@ -42,8 +46,10 @@ struct TerminalScreen: Sendable {
                 if (0x40...0x7E).contains(byte) {
                     controlSequence(final: byte)
                     state = .ground
-                } else if parameters.count < 32 {
-                    parameters.append(byte)
+                } else if byte == UInt8(ascii: ";") {
+                    if numbers.count < 16 { numbers.append(nil) }
+                } else if (0x30...0x39).contains(byte), let last = numbers.indices.last {
+                    numbers[last] = min(9999, (numbers[last] ?? 0) * 10 + Int(byte - 0x30))
                 }
             }
         }
@@ -53,17 +59,12 @@ struct TerminalScreen: Sendable {
         if utf8Needed > 0 {
             guard byte & 0xC0 == 0x80 else {
                 utf8Needed = 0
-                utf8 = []
                 ground(byte)
                 return
             }
-            utf8.append(byte)
+            utf8Scalar = utf8Scalar << 6 | UInt32(byte & 0x3F)
             utf8Needed -= 1
-            if utf8Needed == 0 {
-                let text = String(decoding: utf8, as: UTF8.self)
-                utf8 = []
-                for scalar in text.unicodeScalars { put(scalar) }
-            }
+            if utf8Needed == 0 { put(Unicode.Scalar(utf8Scalar) ?? "\u{FFFD}") }
             return
         }
         switch byte {
@@ -74,13 +75,13 @@ struct TerminalScreen: Sendable {
         case 0x00..<0x20, 0x7F: break
         case 0x20..<0x80: put(Unicode.Scalar(byte))
         case 0xC0..<0xE0:
-            utf8 = [byte]
+            utf8Scalar = UInt32(byte & 0x1F)
             utf8Needed = 1
         case 0xE0..<0xF0:
-            utf8 = [byte]
+            utf8Scalar = UInt32(byte & 0x0F)
             utf8Needed = 2
         case 0xF0..<0xF8:
-            utf8 = [byte]
+            utf8Scalar = UInt32(byte & 0x07)
             utf8Needed = 3
         default: break
         }
@@ -105,8 +106,6 @@ struct TerminalScreen: Sendable {
     }
 
     private mutating func controlSequence(final: UInt8) {
-        let text = String(decoding: parameters, as: UTF8.self)
-        let numbers = text.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         switch final {
         case UInt8(ascii: "H"), UInt8(ascii: "f"):
             let newRow = (numbers.first ?? nil) ?? 1

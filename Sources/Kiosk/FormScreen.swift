@@ -350,7 +350,7 @@ extension KioskSession {
         /// The fields' marks as of a revision of the form's state.
         var marks: (revision: Int, marks: [Character])?
         while true {
-            if redraw { await show(formFrame(state: state, editor: &editor, heading: heading, marks: &marks)) }
+            if redraw { await showForm(state: state, editor: &editor, heading: heading, marks: &marks) }
             redraw = true
             let key: Key
             let input: Input
@@ -484,14 +484,15 @@ extension KioskSession {
         return text
     }
 
-    /// The form's frame: the backdrop (title, field list, help) with the
-    /// field in hand drawn on it. While nothing on the backdrop changes, the
-    /// field is redrawn on the frame last shown, so a key typed costs the
-    /// rows it changed, not the whole screen.
-    private func formFrame(
+    /// Shows the form: the backdrop (title, field list, help) with the field
+    /// in hand drawn on it. While nothing on the backdrop changes, the field
+    /// is redrawn in place on the frame last shown, and the renderer compares
+    /// only the rows it wrote: a key typed costs the rows it changed, not
+    /// the whole screen.
+    private func showForm(
         state: FormState, editor: inout FieldEditor, heading: String,
         marks: inout (revision: Int, marks: [Character])?
-    ) -> Screen {
+    ) async {
         // The fields' marks: › here, ✓ done, ! to mend, * required. Only the
         // field in hand's changes while the state stands.
         if marks?.revision != state.revision {
@@ -510,18 +511,20 @@ extension KioskSession {
         let key = FormBackdrop(
             form: state.form.key, heading: heading, message: message, today: context.today.british, width: width,
             height: height, index: state.index, marks: marks)
-        var screen: Screen
-        if let shown = shownForm, shown.key == key {
-            screen = shown.screen
+        // Taken out while it is drawn on, so that the screen is changed in place, not copied.
+        var shown: (key: FormBackdrop, screen: Screen)
+        if let kept = shownForm.take(), kept.key == key {
+            shown = kept
         } else {
-            screen = formBackdrop(key, state: state)
+            shown = (key, formBackdrop(key, state: state))
             editor.forgetDrawing()
         }
         if let field = state.current {
-            editor.redraw(into: &screen, at: editorArea(for: field), focused: true)
+            editor.redraw(into: &shown.screen, at: editorArea(for: field), focused: true)
         }
-        shownForm = (key, screen)
-        return screen
+        let bytes = renderer.render(&shown.screen)
+        shownForm = shown
+        await write(bytes)
     }
 
     private func formBackdrop(_ key: FormBackdrop, state: FormState) -> Screen {

@@ -45,8 +45,6 @@ final class OutboundLimitHandler: ChannelOutboundHandler {
 
     private let limit: Int
     private let onExceeded: (Int) -> Void
-    /// Bytes written and not yet handed to the kernel.
-    private(set) var pending = 0
     private var closing = false
 
     /// - Parameter onExceeded: called once, with the bytes pending, before the connection is closed.
@@ -60,8 +58,10 @@ final class OutboundLimitHandler: ChannelOutboundHandler {
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }
-        let count = unwrapOutboundIn(data).readableBytes
-        pending += count
+        // What the channel holds unsent (this handler is next to its head):
+        // asked of the channel, rather than counted with a promise a write.
+        let buffered = (try? context.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+        let pending = buffered + unwrapOutboundIn(data).readableBytes
         if pending > limit {
             closing = true
             onExceeded(pending)
@@ -69,11 +69,7 @@ final class OutboundLimitHandler: ChannelOutboundHandler {
             context.close(promise: nil)
             return
         }
-        let written = promise ?? context.eventLoop.makePromise()
-        written.futureResult.assumeIsolated().whenComplete { _ in
-            self.pending -= count
-        }
-        context.write(data, promise: written)
+        context.write(data, promise: promise)
     }
 }
 

@@ -53,11 +53,15 @@ final class KeyInputHandler: ChannelInboundHandler {
             pendingEscape?.cancel()
             pendingEscape = nil
             let keys = decoder.decode(bytes)
-            var start = keys.startIndex
-            while start < keys.endIndex {
-                let end = min(keys.endIndex, start + Self.maximumKeysPerEvent)
-                context.fireChannelRead(wrapInboundOut(.keys(Array(keys[start..<end]))))
-                start = end
+            if keys.count <= Self.maximumKeysPerEvent {
+                if !keys.isEmpty { context.fireChannelRead(wrapInboundOut(.keys(keys))) }
+            } else {
+                var start = keys.startIndex
+                while start < keys.endIndex {
+                    let end = min(keys.endIndex, start + Self.maximumKeysPerEvent)
+                    context.fireChannelRead(wrapInboundOut(.keys(Array(keys[start..<end]))))
+                    start = end
+                }
             }
             if decoder.hasPendingEscape {
                 let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)

@@ -87,6 +87,13 @@ public final class TelnetHandler: ChannelDuplexHandler {
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
         answeredThisRead = false
+        if parser.isBetweenCommands, !buffer.readableBytesView.contains(TelnetByte.iac) {
+            // Typing: data and nothing else, passed on without parsing.
+            pendingKeys += buffer.readableBytesView
+            fireKeys(context: context)
+            flushIfNeeded(context: context)
+            return
+        }
         for event in parser.parse(buffer.readableBytesView) {
             handle(event, context: context)
             settleIfAnswered(context: context)

@@ -26,6 +26,12 @@ public struct TelnetParser: Sendable {
     }
 
     /// The events in `bytes`, in order; adjacent data is joined into one `.data` event.
+    /// Whether the parser is between commands: bytes without IAC that come
+    /// now are data, as they are.
+    public var isBetweenCommands: Bool {
+        if case .data = state { true } else { false }
+    }
+
     public mutating func parse(_ bytes: some Sequence<UInt8>) -> [TelnetEvent] {
         var output = Output()
         for byte in bytes {

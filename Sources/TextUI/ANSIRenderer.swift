@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Turns screens into the bytes an ANSI terminal (VT100 and later) needs.
 ///
 /// The first frame, a frame after `invalidate()` and a frame of another size
@@ -6,37 +8,62 @@
 /// terminals: keep it blank.
 ///
 /// What the terminal shows is kept as the last screen's cell codes, 4 bytes
-/// a cell (shared with the screen, not copied): every session keeps one for
-/// as long as it lasts.
+/// a cell: every session keeps one for as long as it lasts. A screen the
+/// renderer drew, changed in place and drawn again is compared only on the
+/// rows written since.
 public struct ANSIRenderer: Sendable {
-    private var previous: Frame?
+    /// One frame a renderer sent. A screen rendered again by the renderer
+    /// that last drew it is compared only on the rows written since.
+    struct Drawing: Equatable, Sendable {
+        var renderer: UInt64
+        var number: Int
+    }
+
+    /// What the terminal shows, kept apart from the screens drawn so that a
+    /// screen can be changed in place and drawn again without a copy.
+    private var shown: Frame?
+    private let identity = renderers.add(1, ordering: .relaxed).newValue
+    private var lastDrawing: Drawing?
 
     public init() {}
 
     /// Makes the next frame a full repaint, for when something else has
     /// written to the terminal.
     public mutating func invalidate() {
-        previous = nil
+        shown = nil
     }
 
     /// The bytes that turn the last frame sent into `screen`.
     public mutating func render(_ screen: Screen) -> [UInt8] {
+        var screen = screen
+        return render(&screen)
+    }
+
+    /// The bytes that turn the last frame sent into `screen`, which is
+    /// marked as drawn: if it is changed and rendered again, only the rows
+    /// written since are compared.
+    public mutating func render(_ screen: inout Screen) -> [UInt8] {
         var output = Output(width: screen.width)
-        let frame = Frame(screen)
-        if let previous, previous.width == screen.width, previous.height == screen.height {
-            if previous != frame {
-                output.append("\u{1B}[?25l")
-                for row in 0..<screen.height {
-                    update(row: row, from: previous, to: frame, of: screen, into: &output)
+        if var frame = shown.take(), frame.width == screen.width, frame.height == screen.height {
+            let rows = screen.drawing != nil && screen.drawing == lastDrawing ? screen.touchedRows : 0..<screen.height
+            var changed = false
+            for row in rows where !frame.same(row: row, as: screen) {
+                if !changed {
+                    output.append("\u{1B}[?25l")
+                    changed = true
                 }
+                update(row: row, from: frame, to: screen, into: &output)
+                frame.copy(row: row, from: screen)
             }
+            shown = frame
         } else {
             output.append("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25l")
             output.position = (0, 0)
             let cleared = Frame(blankWidth: screen.width, height: screen.height)
             for row in 0..<screen.height {
-                update(row: row, from: cleared, to: frame, of: screen, into: &output)
+                update(row: row, from: cleared, to: screen, into: &output)
             }
+            shown = Frame(screen)
         }
         if output.style != .plain {
             output.select(.plain)
@@ -46,7 +73,9 @@ public struct ANSIRenderer: Sendable {
         } else {
             output.append("\u{1B}[?25l")
         }
-        previous = frame
+        let drawing = Drawing(renderer: identity, number: (lastDrawing?.number ?? 0) + 1)
+        lastDrawing = drawing
+        screen.markDrawn(as: drawing)
         return output.bytes
     }
 
@@ -55,13 +84,12 @@ public struct ANSIRenderer: Sendable {
         row == screen.height - 1 ? screen.width - 2 : screen.width - 1
     }
 
-    private func update(row: Int, from old: Frame, to new: Frame, of screen: Screen, into output: inout Output) {
+    private func update(row: Int, from old: Frame, to screen: Screen, into output: inout Output) {
         let last = lastWritableColumn(row: row, of: screen)
         let base = row * screen.width
-        guard !old.same(as: new, cells: base..<(base + last + 1)) else { return }
         var column = 0
         while column <= last {
-            guard !old.same(as: new, at: base + column) else {
+            guard !old.same(base + column, as: screen) else {
                 column += 1
                 continue
             }
@@ -71,7 +99,7 @@ public struct ANSIRenderer: Sendable {
             column += 1
             // Unchanged cells in a short gap cost less to rewrite than to skip.
             while column <= last, unchanged < 4 {
-                if !old.same(as: new, at: base + column) {
+                if !old.same(base + column, as: screen) {
                     end = column
                     unchanged = 0
                 } else {
@@ -108,9 +136,12 @@ public struct ANSIRenderer: Sendable {
     }
 }
 
-/// A screen's cells as the renderer remembers them: the screen's own
-/// codes (see `CellCode`), 4 bytes a cell.
-private struct Frame: Equatable, Sendable {
+/// Numbers the renderers, so that a screen knows which one drew it.
+private let renderers = Atomic<UInt64>(0)
+
+/// What the terminal shows: a screen's codes (see `CellCode`), 4 bytes a
+/// cell, kept by the renderer for as long as the session lasts.
+private struct Frame: Sendable {
     let width: Int
     let height: Int
     private(set) var codes: [UInt32]
@@ -131,25 +162,35 @@ private struct Frame: Equatable, Sendable {
         codes = Array(repeating: 0x20, count: width * height)
     }
 
-    /// Whether cells `range` are the same in both frames: most rows of a
-    /// frame are, and comparing them whole is quicker than cell by cell.
-    func same(as other: Frame, cells range: Range<Int>) -> Bool {
+    /// Whether a row shows what it does on `screen`: most rows of a frame
+    /// do, and comparing them whole is quicker than cell by cell.
+    func same(row: Int, as screen: Screen) -> Bool {
+        let range = (row * width)..<(row * width + width)
         let equal = codes.withUnsafeBufferPointer { mine in
-            other.codes.withUnsafeBufferPointer { theirs in
+            screen.codes.withUnsafeBufferPointer { theirs in
                 for index in range where mine[index] != theirs[index] { return false }
                 return true
             }
         }
         guard equal else { return false }
-        return clusters.isEmpty && other.clusters.isEmpty
-            || range.allSatisfy { !CellCode.isCluster(codes[$0]) || clusters[$0] == other.clusters[$0] }
+        return clusters.isEmpty && screen.clusters.isEmpty
+            || range.allSatisfy { !CellCode.isCluster(codes[$0]) || clusters[$0] == screen.clusters[$0] }
     }
 
-    /// Whether cell `index` is the same in both frames.
-    func same(as other: Frame, at index: Int) -> Bool {
+    /// Whether cell `index` shows what it does on `screen`.
+    func same(_ index: Int, as screen: Screen) -> Bool {
         let code = codes[index]
-        guard code == other.codes[index] else { return false }
-        return !CellCode.isCluster(code) || clusters[index] == other.clusters[index]
+        guard code == screen.codes[index] else { return false }
+        return !CellCode.isCluster(code) || clusters[index] == screen.clusters[index]
+    }
+
+    /// Takes a row as `screen` has it.
+    mutating func copy(row: Int, from screen: Screen) {
+        let range = (row * width)..<(row * width + width)
+        codes.replaceSubrange(range, with: screen.codes[range])
+        if !clusters.isEmpty || !screen.clusters.isEmpty {
+            for index in range { clusters[index] = screen.clusters[index] }
+        }
     }
 }
 

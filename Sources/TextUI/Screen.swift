@@ -16,11 +16,35 @@ public struct Screen: Equatable, Sendable {
     /// The characters of more than one scalar, by cell index.
     private(set) var clusters: [Int: Character] = [:]
     private var cursorPosition: Position?
+    /// The rows written since a renderer last drew this screen.
+    private(set) var touchedRows: Range<Int> = 0..<0
+    /// The drawing this screen was last rendered as: the renderer that made
+    /// it compares only `touchedRows` against what the terminal shows.
+    var drawing: ANSIRenderer.Drawing?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         codes = Array(repeating: CellCode.blank, count: self.width * self.height)
+    }
+
+    /// Two screens are the same when they show the same: what was last drawn of them is no matter.
+    public static func == (left: Screen, right: Screen) -> Bool {
+        left.width == right.width && left.height == right.height && left.cursorPosition == right.cursorPosition
+            && left.codes == right.codes && left.clusters == right.clusters
+    }
+
+    /// Notes that `row` may have changed since the screen was drawn.
+    private mutating func touch(_ row: Int) {
+        touchedRows =
+            touchedRows.isEmpty
+            ? row..<(row + 1) : min(touchedRows.lowerBound, row)..<max(touchedRows.upperBound, row + 1)
+    }
+
+    /// The screen as the renderer left it: drawn as `drawing`, nothing touched since.
+    mutating func markDrawn(as drawing: ANSIRenderer.Drawing) {
+        self.drawing = drawing
+        touchedRows = 0..<0
     }
 
     /// Where the cursor shows, or nil when it is hidden. A position off the
@@ -132,6 +156,7 @@ public struct Screen: Equatable, Sendable {
         let to = max(from, min(self.width, column + width))
         guard from < to else { return }
         let start = row * self.width
+        touch(row)
         // A wide character with one half in the run is blanked whole.
         if from > 0, CellCode.isContinuation(codes[start + from]) {
             store(CellCode.space(styled: codes[start + from - 1]), at: start + from - 1)
@@ -172,6 +197,7 @@ public struct Screen: Equatable, Sendable {
         codes = Array(repeating: CellCode.blank, count: width * height)
         clusters = [:]
         cursorPosition = nil
+        touchedRows = 0..<height
     }
 
     /// A row's text with trailing spaces trimmed.
@@ -212,6 +238,7 @@ public struct Screen: Equatable, Sendable {
 
     private mutating func set(code: UInt32, cluster: Character?, width characterWidth: Int, row: Int, column: Int) {
         let start = row * width
+        touch(row)
         for covered in column..<(column + characterWidth) {
             let index = start + covered
             if CellCode.isContinuation(codes[index]), covered > 0 {

@@ -327,6 +327,21 @@ struct TelnetHandlerTests {
         #expect(try connection.events() == [.bytes(Array("abc".utf8) + [13, 0, 13, 10, 255, 13])])
     }
 
+    @Test("a command split across reads is read whole: plain typing after it is passed on as it is")
+    func commandAcrossReads() throws {
+        let connection = try TelnetConnection()
+        try connection.receive(Array("ab".utf8) + [Byte.iac])
+        try connection.receive([Byte.iac] + Array("c".utf8))
+        try connection.receive([Byte.iac])
+        try connection.receive([TelnetCommand.interruptProcess.rawValue] + Array("d".utf8))
+        try connection.receive(Array("ef".utf8))
+        #expect(
+            try connection.events() == [
+                .bytes(Array("ab".utf8)), .bytes([255] + Array("c".utf8)), .interrupt, .bytes(Array("d".utf8)),
+                .bytes(Array("ef".utf8)),
+            ])
+    }
+
     @Test("an unknown subnegotiation is dropped and the keys after it still arrive")
     func unknownSubnegotiationDropped() throws {
         let connection = try TelnetConnection()

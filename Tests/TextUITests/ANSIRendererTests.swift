@@ -77,6 +77,49 @@ struct ANSIRendererTests {
         #expect(renderer.render(bigger).text.hasPrefix("\u{1B}[0m\u{1B}[2J\u{1B}[H"))
     }
 
+    @Test("a screen changed in place and drawn again sends what comparing it whole would send")
+    func drawnInPlace() {
+        var random = SplitMix64(seed: 5)
+        var incremental = ANSIRenderer()
+        var whole = ANSIRenderer()
+        var screen = Self.sample()
+        _ = whole.render(screen)
+        _ = incremental.render(&screen)
+        let words = ["a", "Siân", "中文", "e\u{301}", "GROWTH", " ", "✓"]
+        for step in 0..<2000 {
+            let row = Int.random(in: 0..<4, using: &random)
+            let column = Int.random(in: -1..<20, using: &random)
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0: screen.fill(row: row, column: column, width: Int.random(in: 0..<8, using: &random))
+            case 1: screen.cursor = Bool.random(using: &random) ? nil : (row, max(0, column))
+            case 2: screen.clear()
+            default:
+                screen.put(
+                    words[Int.random(in: 0..<words.count, using: &random)], row: row, column: column,
+                    style: Bool.random(using: &random) ? .plain : .bold)
+            }
+            guard Int.random(in: 0..<3, using: &random) == 0 else { continue }
+            // A copy carries no drawing of `whole`'s: it is compared row by row, all of it.
+            let expected = whole.render(screen)
+            #expect(incremental.render(&screen) == expected, "step \(step)")
+        }
+    }
+
+    @Test("a screen from an older drawing is compared whole: the terminal has moved on since")
+    func olderDrawing() {
+        var renderer = ANSIRenderer()
+        var screen = Self.sample()
+        _ = renderer.render(&screen)
+        var older = screen
+        screen.put("new", row: 1, column: 0)
+        _ = renderer.render(&screen)
+        older.put("!", row: 3, column: 0)
+        let output = renderer.render(&older).text
+        // Row 2 (the first row) goes back to blank, though only row 4 was written since `older` was drawn.
+        #expect(output.contains("\u{1B}[2;1H   "))
+        #expect(output.contains("\u{1B}[4;1H!"))
+    }
+
     @Test("the bottom-right cell is never written")
     func bottomRight() {
         var renderer = ANSIRenderer()

@@ -348,7 +348,7 @@ extension KioskSession {
         /// False after a key that changed nothing on the screen (a paste past a full field): no frame to draw.
         var redraw = true
         /// The fields' marks as of a revision of the form's state.
-        var marks: (revision: Int, marks: [Character])?
+        var marks: (revision: Int, marks: [Unicode.Scalar])?
         while true {
             if redraw { await showForm(state: state, editor: &editor, heading: heading, marks: &marks) }
             redraw = true
@@ -491,7 +491,7 @@ extension KioskSession {
     /// the whole screen.
     private func showForm(
         state: FormState, editor: inout FieldEditor, heading: String,
-        marks: inout (revision: Int, marks: [Character])?
+        marks: inout (revision: Int, marks: [Unicode.Scalar])?
     ) async {
         // The fields' marks: › here, ✓ done, ! to mend, * required. Only the
         // field in hand's changes while the state stands.
@@ -513,8 +513,16 @@ extension KioskSession {
             height: height, index: state.index, marks: marks)
         // Taken out while it is drawn on, so that the screen is changed in place, not copied.
         var shown: (key: FormBackdrop, screen: Screen)
-        if let kept = shownForm.take(), kept.key == key {
+        if let kept = shownForm.take(), kept.key.sameFrame(as: key) {
             shown = kept
+            if shown.key != key {
+                // Another field in hand (a Tab): its row of the list, its label and help, and its editor.
+                shown.key = key
+                drawFieldList(key, state: state, on: &shown.screen)
+                drawFieldPane(state: state, on: &shown.screen)
+                shown.screen.cursor = nil
+                editor.forgetDrawing()
+            }
         } else {
             shown = (key, formBackdrop(key, state: state))
             editor.forgetDrawing()
@@ -522,28 +530,34 @@ extension KioskSession {
         if let field = state.current {
             editor.redraw(into: &shown.screen, at: editorArea(for: field), focused: true)
         }
+        // Every test that fills a form checks the frame drawn in place against one drawn afresh.
+        assert(
+            drawnAfresh(key, state: state, editor: editor) == shown.screen,
+            "the form drawn in place differs from the form drawn afresh")
         let bytes = renderer.render(&shown.screen)
         shownForm = shown
         await write(bytes)
+    }
+
+    private static let listWidth = 24
+
+    /// The form's frame drawn from nothing, to check the one drawn in place.
+    private func drawnAfresh(_ key: FormBackdrop, state: FormState, editor: FieldEditor) -> Screen {
+        var screen = formBackdrop(key, state: state)
+        var editor = editor
+        editor.forgetDrawing()
+        if let field = state.current {
+            editor.redraw(into: &screen, at: editorArea(for: field), focused: true)
+        }
+        return screen
     }
 
     private func formBackdrop(_ key: FormBackdrop, state: FormState) -> Screen {
         var (screen, _) = Layout.page(
             width: width, height: height, school: context.schoolName, person: person, today: key.today,
             title: key.heading, message: message, keys: Self.formKeys)
-        let listWidth = 24
-        let bottom = height - 4
-        let fields = state.fields
-        let room = bottom - 3 + 1
-        let top = max(0, min(state.index - room / 2, fields.count - room))
-        for (offset, field) in fields.enumerated().dropFirst(top).prefix(room) {
-            let row = 3 + offset - top
-            let current = offset == state.index
-            screen.put(
-                (current ? "›" : " ") + String(key.marks[offset]) + " " + field.label, row: row, column: 0,
-                style: current ? .reverse : .plain, width: listWidth)
-        }
-        for row in 3...bottom { screen.put("│", row: row, column: listWidth + 1, style: .dim) }
+        drawFieldList(key, state: state, on: &screen)
+        for row in 3...(height - 4) { screen.put("│", row: row, column: Self.listWidth + 1, style: .dim) }
         if let message, DisplayWidth.of(message) > width - 2 {
             // A long message (the disk will not take what was typed) takes the rule above the message line too.
             for (offset, line) in Layout.wrap(message, width: width - 2).prefix(2).enumerated() {
@@ -551,16 +565,41 @@ extension KioskSession {
                 screen.put(line, row: height - 3 + offset, column: 1, style: .bold, width: width - 2)
             }
         }
-        guard let field = state.current else { return screen }
-        let left = listWidth + 2
+        drawFieldPane(state: state, on: &screen)
+        return screen
+    }
+
+    /// The list of fields left of the bar: each with its mark, the one in
+    /// hand highlighted, scrolled to keep it in view.
+    private func drawFieldList(_ key: FormBackdrop, state: FormState, on screen: inout Screen) {
+        let bottom = height - 4
+        let fields = state.fields
+        let room = bottom - 3 + 1
+        let top = max(0, min(state.index - room / 2, fields.count - room))
+        for row in 3...bottom {
+            screen.fill(row: row, column: 0, width: Self.listWidth)
+            let offset = top + row - 3
+            guard fields.indices.contains(offset), key.marks.indices.contains(offset) else { continue }
+            let current = offset == state.index
+            screen.put(
+                (current ? "›" : " ") + String(Character(key.marks[offset])) + " " + fields[offset].label, row: row,
+                column: 0, style: current ? .reverse : .plain, width: Self.listWidth)
+        }
+    }
+
+    /// The pane right of the bar: the field in hand's label and help, and
+    /// blank below them for its editor.
+    private func drawFieldPane(state: FormState, on screen: inout Screen) {
+        let left = Self.listWidth + 2
         let paneWidth = width - left - 1
+        screen.fill(Rect(row: 3, column: left, width: paneWidth, height: height - 4 - 3 + 1))
+        guard let field = state.current else { return }
         screen.put(
             field.label + (field.required ? " (required)" : ""), row: 3, column: left, style: .bold,
             width: paneWidth)
         for (offset, line) in Layout.wrap(field.help, width: paneWidth).prefix(3).enumerated() {
             screen.put(line, row: 4 + offset, column: left, style: .dim, width: paneWidth)
         }
-        return screen
     }
 
     // MARK: Line by line

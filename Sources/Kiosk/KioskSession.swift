@@ -362,7 +362,9 @@ enum DisplayChoice {
 }
 
 /// What a form's backdrop shows: while none of it changes, the backdrop is
-/// drawn once and only the field in hand is drawn for each key.
+/// drawn once and only the field in hand is drawn for each key; when only
+/// the field in hand and the marks change (a Tab), only the list and the
+/// pane are drawn again.
 struct FormBackdrop: Equatable {
     var form: String
     var heading: String
@@ -371,5 +373,13 @@ struct FormBackdrop: Equatable {
     var width: Int
     var height: Int
     var index: Int
-    var marks: [Character]
+    /// One scalar a field (compared for every key: scalars compare as numbers, characters as text).
+    var marks: [Unicode.Scalar]
+
+    /// Whether a frame drawn for `other` differs from one for this only in
+    /// the field list and the field in hand, which a Tab redraws in place.
+    func sameFrame(as other: FormBackdrop) -> Bool {
+        width == other.width && height == other.height && form == other.form && heading == other.heading
+            && message == other.message && today == other.today && marks.count == other.marks.count
+    }
 }

@@ -515,7 +515,7 @@ extension KioskSession {
         var shown: (key: FormBackdrop, screen: Screen)
         if let kept = shownForm.take(), kept.key.sameFrame(as: key) {
             shown = kept
-            if shown.key != key {
+            if shown.key.index != key.index || shown.key.marks != key.marks {
                 // Another field in hand (a Tab): its row of the list, its label and help, and its editor.
                 shown.key = key
                 drawFieldList(key, state: state, on: &shown.screen)

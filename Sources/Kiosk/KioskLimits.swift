@@ -38,7 +38,8 @@ public struct SessionLimits: Sendable, Equatable {
 /// writer follows the channel's writability), but the telnet handler
 /// answers negotiation straight from its reads: a client that sends
 /// requests and reads nothing would make those answers pile up without
-/// end. Sits at the head of the pipeline, so it counts every byte.
+/// end. Sits next to the head of the pipeline: every byte written passes
+/// it, so what the channel holds unsent is all it has let through.
 final class OutboundLimitHandler: ChannelOutboundHandler {
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -58,8 +59,7 @@ final class OutboundLimitHandler: ChannelOutboundHandler {
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }
-        // What the channel holds unsent (this handler is next to its head):
-        // asked of the channel, rather than counted with a promise a write.
+        // Asked of the channel, rather than counted with a promise a write.
         let buffered = (try? context.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
         let pending = buffered + unwrapOutboundIn(data).readableBytes
         if pending > limit {

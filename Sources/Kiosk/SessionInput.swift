@@ -53,15 +53,13 @@ final class KeyInputHandler: ChannelInboundHandler {
             pendingEscape?.cancel()
             pendingEscape = nil
             let keys = decoder.decode(bytes)
-            if keys.count <= Self.maximumKeysPerEvent {
-                if !keys.isEmpty { context.fireChannelRead(wrapInboundOut(.keys(keys))) }
-            } else {
-                var start = keys.startIndex
-                while start < keys.endIndex {
-                    let end = min(keys.endIndex, start + Self.maximumKeysPerEvent)
-                    context.fireChannelRead(wrapInboundOut(.keys(Array(keys[start..<end]))))
-                    start = end
-                }
+            var start = keys.startIndex
+            while start < keys.endIndex {
+                let end = min(keys.endIndex, start + Self.maximumKeysPerEvent)
+                // A read of one batch (typing) goes on as it came, not copied.
+                let batch = start == keys.startIndex && end == keys.endIndex ? keys : Array(keys[start..<end])
+                context.fireChannelRead(wrapInboundOut(.keys(batch)))
+                start = end
             }
             if decoder.hasPendingEscape {
                 let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)

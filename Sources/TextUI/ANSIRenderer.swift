@@ -7,8 +7,8 @@ import Synchronization
 /// bottom-right cell is never written, since writing it scrolls some
 /// terminals: keep it blank.
 ///
-/// What the terminal shows is kept as the last screen's cell codes, 4 bytes
-/// a cell: every session keeps one for as long as it lasts. A screen the
+/// What the terminal shows is kept as a screen of the renderer's own, 4
+/// bytes a cell: every session keeps one for as long as it lasts. A screen the
 /// renderer drew, changed in place and drawn again is compared only on the
 /// rows written since.
 public struct ANSIRenderer: Sendable {
@@ -21,7 +21,7 @@ public struct ANSIRenderer: Sendable {
 
     /// What the terminal shows, kept apart from the screens drawn so that a
     /// screen can be changed in place and drawn again without a copy.
-    private var shown: Frame?
+    private var shown: Screen?
     private let identity = renderers.add(1, ordering: .relaxed).newValue
     private var lastDrawing: Drawing?
 
@@ -44,26 +44,26 @@ public struct ANSIRenderer: Sendable {
     /// written since are compared.
     public mutating func render(_ screen: inout Screen) -> [UInt8] {
         var output = Output(width: screen.width)
-        if var frame = shown.take(), frame.width == screen.width, frame.height == screen.height {
+        if var terminal = shown.take(), terminal.width == screen.width, terminal.height == screen.height {
             let rows = screen.drawing != nil && screen.drawing == lastDrawing ? screen.touchedRows : 0..<screen.height
             var changed = false
-            for row in rows where !frame.same(row: row, as: screen) {
+            for row in rows where !terminal.sameRow(row, as: screen) {
                 if !changed {
                     output.append("\u{1B}[?25l")
                     changed = true
                 }
-                update(row: row, from: frame, to: screen, into: &output)
-                frame.copy(row: row, from: screen)
+                update(row: row, from: terminal, to: screen, into: &output)
+                terminal.copyRow(row, from: screen)
             }
-            shown = frame
+            shown = terminal
         } else {
             output.append("\u{1B}[0m\u{1B}[2J\u{1B}[H\u{1B}[?25l")
             output.position = (0, 0)
-            let cleared = Frame(blankWidth: screen.width, height: screen.height)
+            let cleared = Screen(width: screen.width, height: screen.height)
             for row in 0..<screen.height {
                 update(row: row, from: cleared, to: screen, into: &output)
             }
-            shown = Frame(screen)
+            shown = screen
         }
         if output.style != .plain {
             output.select(.plain)
@@ -84,12 +84,12 @@ public struct ANSIRenderer: Sendable {
         row == screen.height - 1 ? screen.width - 2 : screen.width - 1
     }
 
-    private func update(row: Int, from old: Frame, to screen: Screen, into output: inout Output) {
+    private func update(row: Int, from old: Screen, to screen: Screen, into output: inout Output) {
         let last = lastWritableColumn(row: row, of: screen)
         let base = row * screen.width
         var column = 0
         while column <= last {
-            guard !old.same(base + column, as: screen) else {
+            guard !old.sameCell(base + column, as: screen) else {
                 column += 1
                 continue
             }
@@ -99,7 +99,7 @@ public struct ANSIRenderer: Sendable {
             column += 1
             // Unchanged cells in a short gap cost less to rewrite than to skip.
             while column <= last, unchanged < 4 {
-                if !old.same(base + column, as: screen) {
+                if !old.sameCell(base + column, as: screen) {
                     end = column
                     unchanged = 0
                 } else {
@@ -138,61 +138,6 @@ public struct ANSIRenderer: Sendable {
 
 /// Numbers the renderers, so that a screen knows which one drew it.
 private let renderers = Atomic<UInt64>(0)
-
-/// What the terminal shows: a screen's codes (see `CellCode`), 4 bytes a
-/// cell, kept by the renderer for as long as the session lasts.
-private struct Frame: Sendable {
-    let width: Int
-    let height: Int
-    private(set) var codes: [UInt32]
-    /// The characters of more than one scalar, by cell index.
-    private(set) var clusters: [Int: Character] = [:]
-
-    init(_ screen: Screen) {
-        width = screen.width
-        height = screen.height
-        codes = screen.codes
-        clusters = screen.clusters
-    }
-
-    /// A frame of blank cells.
-    init(blankWidth width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        codes = Array(repeating: 0x20, count: width * height)
-    }
-
-    /// Whether a row shows what it does on `screen`: most rows of a frame
-    /// do, and comparing them whole is quicker than cell by cell.
-    func same(row: Int, as screen: Screen) -> Bool {
-        let range = (row * width)..<(row * width + width)
-        let equal = codes.withUnsafeBufferPointer { mine in
-            screen.codes.withUnsafeBufferPointer { theirs in
-                for index in range where mine[index] != theirs[index] { return false }
-                return true
-            }
-        }
-        guard equal else { return false }
-        return clusters.isEmpty && screen.clusters.isEmpty
-            || range.allSatisfy { !CellCode.isCluster(codes[$0]) || clusters[$0] == screen.clusters[$0] }
-    }
-
-    /// Whether cell `index` shows what it does on `screen`.
-    func same(_ index: Int, as screen: Screen) -> Bool {
-        let code = codes[index]
-        guard code == screen.codes[index] else { return false }
-        return !CellCode.isCluster(code) || clusters[index] == screen.clusters[index]
-    }
-
-    /// Takes a row as `screen` has it.
-    mutating func copy(row: Int, from screen: Screen) {
-        let range = (row * width)..<(row * width + width)
-        codes.replaceSubrange(range, with: screen.codes[range])
-        if !clusters.isEmpty || !screen.clusters.isEmpty {
-            for index in range { clusters[index] = screen.clusters[index] }
-        }
-    }
-}
 
 /// The bytes of one frame and where they leave the terminal.
 private struct Output {

@@ -20,7 +20,7 @@ public struct Screen: Equatable, Sendable {
     private(set) var touchedRows: Range<Int> = 0..<0
     /// The drawing this screen was last rendered as: the renderer that made
     /// it compares only `touchedRows` against what the terminal shows.
-    var drawing: ANSIRenderer.Drawing?
+    private(set) var drawing: ANSIRenderer.Drawing?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -198,6 +198,39 @@ public struct Screen: Equatable, Sendable {
         clusters = [:]
         cursorPosition = nil
         touchedRows = 0..<height
+    }
+
+    /// Whether a row shows the same as on `other`, a screen of the same
+    /// size: most rows of a frame do, and comparing them whole is quicker
+    /// than cell by cell.
+    func sameRow(_ row: Int, as other: Screen) -> Bool {
+        let range = (row * width)..<(row * width + width)
+        let equal = codes.withUnsafeBufferPointer { mine in
+            other.codes.withUnsafeBufferPointer { theirs in
+                for index in range where mine[index] != theirs[index] { return false }
+                return true
+            }
+        }
+        guard equal else { return false }
+        return clusters.isEmpty && other.clusters.isEmpty
+            || range.allSatisfy { !CellCode.isCluster(codes[$0]) || clusters[$0] == other.clusters[$0] }
+    }
+
+    /// Whether cell `index` (row by row) shows the same as on `other`.
+    func sameCell(_ index: Int, as other: Screen) -> Bool {
+        let code = codes[index]
+        guard code == other.codes[index] else { return false }
+        return !CellCode.isCluster(code) || clusters[index] == other.clusters[index]
+    }
+
+    /// Takes a row as `other`, a screen of the same size, has it.
+    mutating func copyRow(_ row: Int, from other: Screen) {
+        let range = (row * width)..<(row * width + width)
+        codes.replaceSubrange(range, with: other.codes[range])
+        if !clusters.isEmpty || !other.clusters.isEmpty {
+            for index in range { clusters[index] = other.clusters[index] }
+        }
+        touch(row)
     }
 
     /// A row's text with trailing spaces trimmed.

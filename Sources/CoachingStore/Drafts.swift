@@ -33,12 +33,14 @@ extension CoachingStore {
     {
         let now = timestamp
         try write { db in
-            try db.execute(
+            // Kept prepared: saved at every Tab, and parsing it was a fifth of a save's time.
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO draft_field (staff, form, context, field, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (staff, form, context, field) DO UPDATE SET value = excluded.value,
                         updated_at = excluded.updated_at
-                    """, arguments: .withoutNUL(staff.rawValue, form, context, field, value, now))
+                    """
+            ).execute(arguments: .withoutNUL(staff.rawValue, form, context, field, value, now))
         }
     }
 

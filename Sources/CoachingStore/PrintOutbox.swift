@@ -123,7 +123,7 @@ extension CoachingStore {
     /// `nextAttemptAt`, with the reason it could not be sent.
     public func requeuePrintJob(_ id: Int64, error: String, nextAttemptAt: Date) throws(StoreError) {
         let now = timestamp
-        let next = Self.timestampFormat.string(from: nextAttemptAt)
+        let next = Self.timestamp(nextAttemptAt)
         try write { db in
             try db.execute(
                 sql: """
@@ -186,7 +186,7 @@ extension CoachingStore {
     /// Jobs with something to do: queued and due by `now`, sent (to be
     /// followed), and sending (perhaps left by a process that is gone).
     public func printJobsToWorkOn(now: Date) throws(StoreError) -> [PrintJob] {
-        let due = Self.timestampFormat.string(from: now)
+        let due = Self.timestamp(now)
         // One term per search of the print_job_state index (state, next_attempt_at).
         return try read { db in
             try Row.fetchAll(

@@ -183,7 +183,7 @@ extension CoachingStore {
                     let until = now.addingTimeInterval(Self.lockout)
                     try db.execute(
                         sql: "UPDATE staff SET failed_logins = 0, locked_until = ? WHERE code = ?",
-                        arguments: [Self.timestampFormat.string(from: until), code.rawValue])
+                        arguments: [Self.timestamp(until), code.rawValue])
                     try self.audit(
                         db, actor, "login locked", kind: "staff", id: code.rawValue,
                         detail: "\(failures) failures in a row")
@@ -207,7 +207,7 @@ extension CoachingStore {
 
     /// When a staff row's lock ends, if it is locked at `now`.
     static func lockedUntil(_ row: Row, now: Date) -> Date? {
-        guard let text: String = row["locked_until"], let until = timestampFormat.date(from: text), until > now
+        guard let text: String = row["locked_until"], let until = date(fromTimestamp: text), until > now
         else { return nil }
         return until
     }

@@ -515,13 +515,17 @@ extension KioskSession {
         var shown: (key: FormBackdrop, screen: Screen)
         if let kept = shownForm.take(), kept.key.sameFrame(as: key) {
             shown = kept
-            if shown.key.index != key.index || shown.key.marks != key.marks {
+            if shown.key.index != key.index {
                 // Another field in hand (a Tab): its row of the list, its label and help, and its editor.
-                shown.key = key
-                drawFieldList(key, state: state, on: &shown.screen)
+                drawFieldList(key, state: state, over: shown.key, on: &shown.screen)
                 drawFieldPane(state: state, on: &shown.screen)
                 shown.screen.cursor = nil
                 editor.forgetDrawing()
+                shown.key = key
+            } else if shown.key.marks != key.marks {
+                // The first character in a field, or the last one taken out: only a mark changes.
+                drawFieldList(key, state: state, over: shown.key, on: &shown.screen)
+                shown.key = key
             }
         } else {
             shown = (key, formBackdrop(key, state: state))
@@ -570,21 +574,38 @@ extension KioskSession {
     }
 
     /// The list of fields left of the bar: each with its mark, the one in
-    /// hand highlighted, scrolled to keep it in view.
-    private func drawFieldList(_ key: FormBackdrop, state: FormState, on screen: inout Screen) {
+    /// hand highlighted, scrolled to keep it in view. Given the list as
+    /// `shown` and scrolled the same, only the rows that differ are drawn:
+    /// on a Tab, the field left and the field taken up.
+    private func drawFieldList(
+        _ key: FormBackdrop, state: FormState, over shown: FormBackdrop? = nil, on screen: inout Screen
+    ) {
         let bottom = height - 4
         let fields = state.fields
-        let room = bottom - 3 + 1
-        let top = max(0, min(state.index - room / 2, fields.count - room))
+        let top = fieldListTop(index: key.index, count: fields.count)
+        let unchanged =
+            shown.map { $0.marks.count == key.marks.count && fieldListTop(index: $0.index, count: fields.count) == top }
+            ?? false
         for row in 3...bottom {
-            screen.fill(row: row, column: 0, width: Self.listWidth)
             let offset = top + row - 3
+            if unchanged, let shown, offset != shown.index, offset != key.index,
+                !key.marks.indices.contains(offset) || shown.marks[offset] == key.marks[offset]
+            {
+                continue
+            }
+            screen.fill(row: row, column: 0, width: Self.listWidth)
             guard fields.indices.contains(offset), key.marks.indices.contains(offset) else { continue }
-            let current = offset == state.index
+            let current = offset == key.index
             screen.put(
                 (current ? "›" : " ") + String(Character(key.marks[offset])) + " " + fields[offset].label, row: row,
                 column: 0, style: current ? .reverse : .plain, width: Self.listWidth)
         }
+    }
+
+    /// The first field the list shows: the list scrolls to keep the field in hand in view.
+    private func fieldListTop(index: Int, count: Int) -> Int {
+        let room = height - 4 - 3 + 1
+        return max(0, min(index - room / 2, count - room))
     }
 
     /// The pane right of the bar: the field in hand's label and help, and

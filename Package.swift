@@ -198,7 +198,12 @@ let package = Package(
         // Drives the real daemon with the real telnet client (tmux), a socat serial line, raw sockets.
         .testTarget(
             name: "KioskTests",
-            dependencies: ["Kiosk", "Coaching", "CoachingStore", "Forms", "CoachingKiosk", "TestSupport"],
+            dependencies: [
+                "Kiosk", "Coaching", "CoachingStore", "Forms", "CoachingKiosk", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         // Runs the built `coaching-kiosk` binary as a technician would.

@@ -101,19 +101,23 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
         if ended || channel.isWritable {
             continuation.resume()
         } else {
-            writer?.resume()
+            let earlier = writer
             writer = continuation
+            earlier?.resume()
         }
     }
 
     /// The connection is gone: the session hears so once it has read the rest.
+    ///
+    /// Each waiter is taken out before it is resumed: the session may run at
+    /// once, inside the resume (see `EventLoopTaskExecutor`), and wait again.
     private func end() {
         ended = true
         // A reader waits only while nothing is queued.
-        reader?.resume(returning: nil)
-        reader = nil
-        writer?.resume()
-        writer = nil
+        let (waitingReader, waitingWriter) = (reader, writer)
+        (reader, writer) = (nil, nil)
+        waitingReader?.resume(returning: nil)
+        waitingWriter?.resume()
     }
 
     // MARK: The channel's side

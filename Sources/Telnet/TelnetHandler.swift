@@ -107,12 +107,12 @@ public final class TelnetHandler: ChannelDuplexHandler {
     ) {
         // Protocol bytes gathered before this write go first, in order.
         writeOutgoing(context: context)
-        let bytes = unwrapOutboundIn(data).readableBytesView
-        guard bytes.contains(TelnetByte.iac) else {
+        let buffer = unwrapOutboundIn(data)
+        guard buffer.withUnsafeReadableBytes({ $0.contains(TelnetByte.iac) }) else {
             context.write(data, promise: promise)
             return
         }
-        let escaped = context.channel.allocator.buffer(bytes: TelnetEncoding.escape(bytes))
+        let escaped = context.channel.allocator.buffer(bytes: TelnetEncoding.escape(buffer.readableBytesView))
         context.write(wrapOutboundOut(escaped), promise: promise)
     }
 

@@ -143,7 +143,7 @@ final class TypingClientHandler: ChannelInboundHandler {
         }
         if mode == .kiosk {
             var reply: [UInt8] = []
-            telnet.receive(buffer.readableBytesView, data: &unparsed, reply: &reply)
+            buffer.withUnsafeReadableBytes { telnet.receive($0, data: &unparsed, reply: &reply) }
             if !reply.isEmpty {
                 context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply)), promise: nil)
             }

@@ -42,6 +42,19 @@ public struct TelnetClientSide: Sendable {
 
     /// Splits what the server sent into the data for the screen and the answers to send back.
     public mutating func receive(_ bytes: some Sequence<UInt8>, data: inout [UInt8], reply: inout [UInt8]) {
+        Array(bytes).withUnsafeBytes { receive($0, data: &data, reply: &reply) }
+    }
+
+    /// As `receive(_:data:reply:)`, for bytes in place: plain data, the most
+    /// of what a server sends, is taken whole. (The benchmark's clients read
+    /// a form's frames this way; byte by byte through a generic sequence, a
+    /// Tab's frame held their event loop long enough to delay other clients'
+    /// echoes.)
+    public mutating func receive(_ bytes: UnsafeRawBufferPointer, data: inout [UInt8], reply: inout [UInt8]) {
+        if case .data = state, !bytes.contains(TelnetBytes.iac) {
+            data.append(contentsOf: bytes)
+            return
+        }
         for byte in bytes {
             switch state {
             case .data:

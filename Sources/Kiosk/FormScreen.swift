@@ -515,16 +515,16 @@ extension KioskSession {
         var shown: (key: FormBackdrop, screen: Screen)
         if let kept = shownForm.take(), kept.key.sameFrame(as: key) {
             shown = kept
-            if shown.key.index != key.index {
-                // Another field in hand (a Tab): its row of the list, its label and help, and its editor.
+            if shown.key.index != key.index || shown.key.marks != key.marks {
+                // The rows of the list that change: a mark (the first character in a field,
+                // or the last taken out), or on a Tab the field left and the field taken up.
                 drawFieldList(key, state: state, over: shown.key, on: &shown.screen)
-                drawFieldPane(state: state, on: &shown.screen)
-                shown.screen.cursor = nil
-                editor.forgetDrawing()
-                shown.key = key
-            } else if shown.key.marks != key.marks {
-                // The first character in a field, or the last one taken out: only a mark changes.
-                drawFieldList(key, state: state, over: shown.key, on: &shown.screen)
+                if shown.key.index != key.index {
+                    // Another field in hand: its label and help, and its editor.
+                    drawFieldPane(state: state, on: &shown.screen)
+                    shown.screen.cursor = nil
+                    editor.forgetDrawing()
+                }
                 shown.key = key
             }
         } else {

@@ -8,19 +8,21 @@ import Testing
 /// A session's task waits for its next key; who resumes it decides when it runs.
 @Suite("A session's task runs on its connection's event loop")
 struct EventLoopTaskExecutorTests {
-    /// A task on `executor` that waits to be resumed, then notes that it ran.
+    /// A task on `executor` that waits to be resumed, then notes that it ran, and whether on the loop.
     private final class WaitingTask: Sendable {
         let ran = NIOLockedValueBox(false)
+        let ranOnLoop = NIOLockedValueBox(false)
         let waiting = NIOLockedValueBox<CheckedContinuation<Void, Never>?>(nil)
         let task: Task<Void, Never>
 
         init(on executor: EventLoopTaskExecutor) async {
-            let ran = self.ran
-            let waiting = self.waiting
+            let (ran, ranOnLoop, waiting) = (self.ran, self.ranOnLoop, self.waiting)
+            let loop = executor.eventLoop
             task = Task(executorPreference: executor) {
                 await withCheckedContinuation { continuation in
                     waiting.withLockedValue { $0 = continuation }
                 }
+                ranOnLoop.withLockedValue { $0 = loop.inEventLoop }
                 ran.withLockedValue { $0 = true }
             }
             while waiting.withLockedValue({ $0 == nil }) { await Task.yield() }
@@ -64,20 +66,12 @@ struct EventLoopTaskExecutorTests {
     @Test("resumed from another thread, it runs on the loop")
     func resumedFromElsewhere() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let loop = group.next()
-        let onLoop = NIOLockedValueBox(false)
-        let executor = EventLoopTaskExecutor(loop)
-        let waiting = NIOLockedValueBox<CheckedContinuation<Void, Never>?>(nil)
-        let task = Task(executorPreference: executor) {
-            await withCheckedContinuation { continuation in waiting.withLockedValue { $0 = continuation } }
-            onLoop.withLockedValue { $0 = loop.inEventLoop }
-        }
-        while waiting.withLockedValue({ $0 == nil }) { await Task.yield() }
+        let waiter = await WaitingTask(on: EventLoopTaskExecutor(group.next()))
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
-        try await thread.runIfActive { waiting.withLockedValue { $0.take() }?.resume() }
-        await task.value
-        #expect(onLoop.withLockedValue { $0 })
+        try await thread.runIfActive { waiter.resume() }
+        await waiter.task.value
+        #expect(waiter.ranOnLoop.withLockedValue { $0 })
         try await thread.shutdownGracefully()
         try await group.shutdownGracefully()
     }

@@ -42,9 +42,18 @@ public final class KioskContext: Sendable {
         self.logger = logger
         self.formsDirectory = formsDirectory
         self.catalog = NIOLockedValueBox(try FormCatalog.load(directory: formsDirectory))
-        threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool = NIOThreadPool(numberOfThreads: Self.storeThreads)
         threadPool.start()
+        let gaveWay = StoreThreads.giveWayToEventLoops(threadPool, count: Self.storeThreads)
+        if gaveWay < Self.storeThreads {
+            logger.notice(
+                "the store's threads keep their priority: the system refused SCHED_IDLE",
+                metadata: ["threads": "\(Self.storeThreads - gaveWay) of \(Self.storeThreads)"])
+        }
     }
+
+    /// Threads for the store's work (saves, reads, PIN checks), off the event loops.
+    static let storeThreads = 2
 
     /// The forms in force now.
     var forms: FormCatalog { catalog.withLockedValue { $0 } }

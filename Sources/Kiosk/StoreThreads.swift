@@ -21,18 +21,25 @@ enum StoreThreads {
 
     /// Puts each of `pool`'s `count` threads in `SCHED_IDLE`; how many
     /// took it (all, unless the system refuses).
-    ///
-    /// `count` jobs each wait until all have started, so that each thread
-    /// takes exactly one: the pool must have `count` threads, started.
     static func giveWayToEventLoops(_ pool: NIOThreadPool, count: Int) -> Int {
+        onEachThread(of: pool, count: count) { giveWay() }.filter { $0 }.count
+    }
+
+    /// Runs `body` once on each of `pool`'s `count` threads, and returns what
+    /// each gave. The `count` jobs each wait until all have started, so that
+    /// each thread takes exactly one: the pool must have `count` threads, started.
+    static func onEachThread<Answer: Sendable>(
+        of pool: NIOThreadPool, count: Int, _ body: @escaping @Sendable () -> Answer
+    ) -> [Answer] {
         let started = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
-        let took = NIOLockedValueBox(0)
+        let answers = NIOLockedValueBox<[Answer]>([])
         for _ in 0..<count {
             done.enter()
             pool.submit { _ in
-                if Self.giveWay() { took.withLockedValue { $0 += 1 } }
+                let answer = body()
+                answers.withLockedValue { $0.append(answer) }
                 started.signal()
                 release.wait()
                 done.leave()
@@ -41,7 +48,7 @@ enum StoreThreads {
         for _ in 0..<count { started.wait() }
         for _ in 0..<count { release.signal() }
         done.wait()
-        return took.withLockedValue { $0 }
+        return answers.withLockedValue { $0 }
     }
 
     /// Puts the calling thread in `SCHED_IDLE`; false if the system refuses.

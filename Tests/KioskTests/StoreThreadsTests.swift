@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import NIOConcurrencyHelpers
 import NIOPosix
 import Testing
 
@@ -9,27 +7,11 @@ import Testing
 /// The store's threads give way to the event loops (`SCHED_IDLE`).
 @Suite("The store's threads give way to the event loops")
 struct StoreThreadsTests {
-    /// What each of `pool`'s `count` threads says of itself: one job each,
-    /// held until all have started.
+    /// What each of `pool`'s `count` threads says of itself.
     private func eachThread(of pool: NIOThreadPool, count: Int) -> [(thread: pthread_t, givesWay: Bool)] {
-        let started = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let done = DispatchGroup()
-        let answers = NIOLockedValueBox<[(thread: pthread_t, givesWay: Bool)]>([])
-        for _ in 0..<count {
-            done.enter()
-            pool.submit { _ in
-                let answer = (thread: pthread_self(), givesWay: StoreThreads.callingThreadGivesWay)
-                answers.withLockedValue { $0.append(answer) }
-                started.signal()
-                release.wait()
-                done.leave()
-            }
+        StoreThreads.onEachThread(of: pool, count: count) {
+            (thread: pthread_self(), givesWay: StoreThreads.callingThreadGivesWay)
         }
-        for _ in 0..<count { started.wait() }
-        for _ in 0..<count { release.signal() }
-        done.wait()
-        return answers.withLockedValue { $0 }
     }
 
     @Test("each of the pool's threads is put in SCHED_IDLE; a pool not asked keeps its class")

@@ -87,6 +87,12 @@ enum FieldEditor {
         }
     }
 
+    /// What one more character at the end would show (notes only; see `EchoAhead`).
+    func echoAhead(at area: Rect) -> EchoAhead? {
+        guard case let .notes(notes) = self else { return nil }
+        return notes.echoAhead(at: area)
+    }
+
     /// Makes the next `redraw` draw the field whole.
     mutating func forgetDrawing() {
         guard case var .notes(notes) = self else { return }
@@ -355,7 +361,9 @@ extension KioskSession {
             let key: Key
             let input: Input
             do {
-                input = try await nextInput()
+                // A character typed at the end of a notes field is echoed the moment it comes.
+                let ahead = fullScreen ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0)) } : nil
+                input = try await nextInput(typing: true, echoAhead: ahead)
             } catch {
                 // The line dropped, the session timed out or the kiosk is closing:
                 // keep what is in the field in hand too.

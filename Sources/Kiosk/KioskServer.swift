@@ -84,6 +84,7 @@ public final class KioskContext: Sendable {
     /// Runs blocking store work off the event loops.
     func withStore<T: Sendable>(_ body: @escaping @Sendable (CoachingStore) throws -> T) async throws -> T {
         let store = self.store
+        if StoreThreads.isStoreThread { return try body(store) }
         return try await threadPool.runIfActive { try body(store) }
     }
 
@@ -184,7 +185,8 @@ public final class TelnetService: Service, Sendable {
             do {
                 try await server.executeThenClose { inbound in
                     for try await admission in inbound {
-                        group.addTask(executorPreference: admission.executor) { await self.serve(admission) }
+                        let executor = SessionExecutor(admission.eventLoop, storeThreads: context.threadPool)
+                        group.addTask(executorPreference: executor) { await self.serve(admission, executor) }
                     }
                 }
             } catch let error as ChannelError where error == .ioOnClosedChannel || error == .alreadyClosed {
@@ -193,7 +195,7 @@ public final class TelnetService: Service, Sendable {
         }
     }
 
-    private func serve(_ admission: Admission) async {
+    private func serve(_ admission: Admission, _ executor: SessionExecutor) async {
         switch admission {
         case let .refused(channel, refusal):
             let message =
@@ -209,7 +211,7 @@ public final class TelnetService: Service, Sendable {
             let id = ObjectIdentifier(line.channel)
             openChannels.withLockedValue { $0[id] = line.channel }
             defer { openChannels.withLockedValue { _ = $0.removeValue(forKey: id) } }
-            await KioskSession(context: context, line: line, origin: origin).run()
+            await KioskSession(context: context, line: line, origin: origin, executor: executor).run()
         }
     }
 }
@@ -220,10 +222,10 @@ enum Admission: Sendable {
     case refused(any Channel, SessionCount.Refusal)
 
     /// Where the connection's session runs: on the connection's own event loop.
-    var executor: EventLoopTaskExecutor {
+    var eventLoop: any EventLoop {
         switch self {
-        case let .admitted(line, _): EventLoopTaskExecutor(line.channel.eventLoop)
-        case let .refused(channel, _): EventLoopTaskExecutor(channel.eventLoop)
+        case let .admitted(line, _): line.channel.eventLoop
+        case let .refused(channel, _): channel.eventLoop
         }
     }
 }

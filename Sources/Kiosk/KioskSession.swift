@@ -51,12 +51,14 @@ final class KioskSession {
     /// disk would not take it; cleared once it is saved.
     var unsavedWork: StorageFault?
 
-    init(
-        context: KioskContext, line: TerminalLine, origin: String
-    ) {
+    /// Where the session's task runs: the task must prefer it.
+    let executor: SessionExecutor
+
+    init(context: KioskContext, line: TerminalLine, origin: String, executor: SessionExecutor) {
         self.context = context
         self.line = line
         self.origin = origin
+        self.executor = executor
         var logger = context.logger
         logger[metadataKey: "terminal"] = "\(origin)"
         self.logger = logger
@@ -189,6 +191,8 @@ final class KioskSession {
                 return
             case let .keys(keys):
                 pendingKeys.append(contentsOf: keys)
+            case let .echoedAhead(character):
+                pendingKeys.append(.character(character))  // Never before the first frame: nothing was asked.
             case .interrupt: throw SessionEnd.interrupted
             case .idleTimeout: throw SessionEnd.idle
             case .idleWarning: break
@@ -198,20 +202,37 @@ final class KioskSession {
     }
 
     /// The next key, or `.redraw` when the screen must be drawn again.
-    func nextInput() async throws -> Input {
+    ///
+    /// The session waits for it on its connection's event loop. A key typed
+    /// into a field (`typing`) is handled there too, as an echo server would
+    /// answer it; anything else (a Tab that saves the draft and draws the next
+    /// field, a menu, a redraw) is handled on the store's threads, which give
+    /// way to the loops, so the other terminals' typing never waits behind it.
+    func nextInput(typing: Bool = false, echoAhead: EchoAhead? = nil) async throws -> Input {
+        let input = try await waitForInput(echoAhead: echoAhead)
+        if case let .key(key) = input, typing, key.isTyping { return input }
+        if executor.eventLoop.inEventLoop { await executor.stepOffLoop() }
+        return input
+    }
+
+    private func waitForInput(echoAhead: EchoAhead?) async throws -> Input {
         if !pendingKeys.isEmpty {
             try await restIfBusy()
             return .key(pendingKeys.removeFirst())
         }
+        executor.stayOnLoop()
         while true {
             let asked = NIODeadline.now()
-            guard let event = await line.next() else { throw SessionEnd.disconnected }
+            guard let event = await line.next(echoAhead: echoAhead) else { throw SessionEnd.disconnected }
             if NIODeadline.now() - asked > .microseconds(50) {
                 busySince = nil  // It waited: the event loop was free meanwhile.
             } else {
                 try await restIfBusy()
             }
             switch event {
+            case let .echoedAhead(character):
+                if let echoAhead { renderer.noteEchoedAhead(character, as: echoAhead) }
+                return .key(.character(character))
             case let .keys(keys):
                 guard let first = keys.first else { continue }
                 pendingKeys.append(contentsOf: keys.dropFirst())
@@ -323,7 +344,7 @@ final class KioskSession {
                 await write(echoed)
                 echoed.removeAll(keepingCapacity: true)
             }
-            switch try await nextInput() {
+            switch try await nextInput(typing: true) {
             case .redraw:
                 if fullScreen {
                     await write(echoed)
@@ -341,6 +362,16 @@ final class KioskSession {
                     return finished
                 }
             }
+        }
+    }
+}
+
+extension Key {
+    /// A key that edits the field in hand, and nothing else: handled where it was read.
+    var isTyping: Bool {
+        switch self {
+        case .character, .backspace, .delete, .left, .right, .home, .end: true
+        default: false
         }
     }
 }

@@ -97,10 +97,13 @@ public final class SerialService: Service, Sendable {
                     return line
                 }
             }
+        let executor = SessionExecutor(line.channel.eventLoop, storeThreads: context.threadPool)
         await withGracefulShutdownHandler {
-            await KioskSession(
-                context: context, line: line, origin: "serial \(terminal.device)"
-            ).run()
+            await withTaskExecutorPreference(executor) {
+                await KioskSession(
+                    context: context, line: line, origin: "serial \(terminal.device)", executor: executor
+                ).run()
+            }
         } onGracefulShutdown: {
             line.channel.pipeline.fireUserInboundEventTriggered(KioskShuttingDown())
         }

@@ -22,8 +22,17 @@ enum StoreThreads {
     /// Puts each of `pool`'s `count` threads in `SCHED_IDLE`; how many
     /// took it (all, unless the system refuses).
     static func giveWayToEventLoops(_ pool: NIOThreadPool, count: Int) -> Int {
-        onEachThread(of: pool, count: count) { giveWay() }.filter { $0 }.count
+        onEachThread(of: pool, count: count) {
+            mark.currentValue = Mark()
+            return giveWay()
+        }.filter { $0 }.count
     }
+
+    private final class Mark: Sendable {}
+    private static let mark = ThreadSpecificVariable<Mark>()
+
+    /// Whether the calling thread is one of the store's.
+    static var isStoreThread: Bool { mark.currentValue != nil }
 
     /// Runs `body` once on each of `pool`'s `count` threads, and returns what
     /// each gave. The `count` jobs each wait until all have started, so that

@@ -1,4 +1,5 @@
 import NIOCore
+import TextUI
 
 /// The session's end of its terminal connection: what the terminal sends,
 /// queued until the session asks for it, and the bytes the session writes.
@@ -28,6 +29,8 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     private var inputs = CircularBuffer<SessionInput>()
     private var reader: CheckedContinuation<SessionInput?, Never>?
     private var writer: CheckedContinuation<Void, Never>?
+    /// How to echo the next character, while the session waits for it.
+    private var echoAhead: EchoAhead?
     /// A read the channel asked for while the queue was full.
     private var readHeld = false
     private var ended = false
@@ -42,10 +45,14 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
 
     /// The next thing the terminal sent, or nil once the connection is closed
     /// and everything it sent has been taken.
-    func next() async -> SessionInput? {
+    ///
+    /// With `echoAhead`, a plain character that comes while the session
+    /// waits for it is echoed at once, as `echoAhead` says, and handed on as
+    /// `.echoedAhead`: the terminal shows it without waiting for the session.
+    func next(echoAhead: EchoAhead? = nil) async -> SessionInput? {
         if channel.eventLoop.inEventLoop, let input = take() { return input }
         return await withCheckedContinuation { continuation in
-            onLoop { self.take(or: continuation) }
+            onLoop { self.take(or: continuation, echoAhead: echoAhead) }
         }
     }
 
@@ -58,6 +65,7 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
             if ended || channel.isWritable { return }
         } else {
             channel.eventLoop.execute { self.send(bytes) }
+            if channel.isWritable { return }
         }
         await withCheckedContinuation { continuation in
             onLoop { self.waitUntilWritable(continuation) }
@@ -81,7 +89,7 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
         return input
     }
 
-    private func take(or continuation: CheckedContinuation<SessionInput?, Never>) {
+    private func take(or continuation: CheckedContinuation<SessionInput?, Never>, echoAhead: EchoAhead?) {
         if let input = take() {
             continuation.resume(returning: input)
         } else if ended {
@@ -89,6 +97,7 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
         } else {
             precondition(reader == nil, "a terminal line has one reader")
             reader = continuation
+            self.echoAhead = echoAhead
         }
     }
 
@@ -132,9 +141,17 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let input = unwrapInboundIn(data)
+        var input = unwrapInboundIn(data)
+        let ahead = echoAhead
+        echoAhead = nil
         if let reader {
             self.reader = nil
+            if let ahead, case let .keys(keys) = input, keys.count == 1, case let .character(character) = keys[0],
+                let byte = character.asciiValue, EchoAhead.echoes(byte)
+            {
+                send(ahead.echo(byte))
+                input = .echoedAhead(character)
+            }
             reader.resume(returning: input)
         } else {
             inputs.append(input)

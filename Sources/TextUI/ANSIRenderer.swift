@@ -24,6 +24,10 @@ public struct ANSIRenderer: Sendable {
     private var shown: Screen?
     private let identity = renderers.add(1, ordering: .relaxed).newValue
     private var lastDrawing: Drawing?
+    /// Where the last frame (or an echo ahead) left the terminal's cursor.
+    private var cursor: (row: Int, column: Int)?
+    /// Rows an echo ahead wrote since the last frame: compared in the next.
+    private var echoedRows: Range<Int>?
 
     public init() {}
 
@@ -31,6 +35,21 @@ public struct ANSIRenderer: Sendable {
     /// written to the terminal.
     public mutating func invalidate() {
         shown = nil
+        cursor = nil
+        echoedRows = nil
+    }
+
+    /// The terminal's line has echoed `character` as `ahead` said: the
+    /// terminal now shows it, the count after it, and the cursor after it.
+    public mutating func noteEchoedAhead(_ character: Character, as ahead: EchoAhead) {
+        guard var terminal = shown.take() else { return }
+        terminal.put(String(character), row: ahead.row, column: ahead.column)
+        terminal.put(ahead.count, row: ahead.countRow, column: ahead.countColumn, style: .dim)
+        shown = terminal
+        cursor = (ahead.row, ahead.column + 1)
+        let rows = min(ahead.row, ahead.countRow)..<(max(ahead.row, ahead.countRow) + 1)
+        echoedRows =
+            echoedRows.map { min($0.lowerBound, rows.lowerBound)..<max($0.upperBound, rows.upperBound) } ?? rows
     }
 
     /// The bytes that turn the last frame sent into `screen`.
@@ -44,9 +63,15 @@ public struct ANSIRenderer: Sendable {
     /// written since are compared.
     public mutating func render(_ screen: inout Screen) -> [UInt8] {
         var output = Output(width: screen.width)
+        var changed = true
         if var terminal = shown.take(), terminal.width == screen.width, terminal.height == screen.height {
-            let rows = screen.drawing != nil && screen.drawing == lastDrawing ? screen.touchedRows : 0..<screen.height
-            var changed = false
+            var rows = screen.drawing != nil && screen.drawing == lastDrawing ? screen.touchedRows : 0..<screen.height
+            if let echoed = echoedRows {
+                rows =
+                    rows.isEmpty
+                    ? echoed : min(rows.lowerBound, echoed.lowerBound)..<max(rows.upperBound, echoed.upperBound)
+            }
+            changed = false
             for row in rows where !terminal.sameRow(row, as: screen) {
                 if !changed {
                     output.append("\u{1B}[?25l")
@@ -65,17 +90,23 @@ public struct ANSIRenderer: Sendable {
             }
             shown = screen
         }
+        echoedRows = nil
         if output.style != .plain {
             output.select(.plain)
         }
+        let drawing = Drawing(renderer: identity, number: (lastDrawing?.number ?? 0) + 1)
+        lastDrawing = drawing
+        screen.markDrawn(as: drawing)
+        if !changed, let cursor, let wanted = screen.cursor, cursor == wanted {
+            // Nothing to send: an echo ahead already showed all of it.
+            return []
+        }
+        cursor = screen.cursor
         if let cursor = screen.cursor {
             output.append("\u{1B}[\(cursor.row + 1);\(cursor.column + 1)H\u{1B}[?25h")
         } else {
             output.append("\u{1B}[?25l")
         }
-        let drawing = Drawing(renderer: identity, number: (lastDrawing?.number ?? 0) + 1)
-        lastDrawing = drawing
-        screen.markDrawn(as: drawing)
         return output.bytes
     }
 

@@ -108,6 +108,25 @@ public struct NotesArea: Sendable {
         return outcome
     }
 
+    /// What one more plain character would show, drawn focused in `area`:
+    /// nil unless it goes at the end of the text, on a line with room to
+    /// spare, in a field that is not full, so that nothing else moves.
+    public func echoAhead(at area: Rect) -> EchoAhead? {
+        let count = buffer.characters.count
+        guard area.width == width, area.height > 1, buffer.cursor == count, count < buffer.maxLength,
+            laidOut == (width, count), !lines.isEmpty
+        else { return nil }
+        let cursor = Self.position(of: buffer.cursor, in: buffer.cells, lines: lines)
+        guard cursor.column + 2 < area.width else { return nil }
+        let first = Scrolling.top(
+            keeping: cursor.line, visible: textRows(height: area.height), lineCount: lines.count, near: top)
+        let after = "\(count + 1)/\(buffer.maxLength)"
+        return EchoAhead(
+            row: area.row + cursor.line - first, column: area.column + cursor.column, count: after,
+            countRow: area.row + area.height - 1,
+            countColumn: area.column + area.width - min(after.utf8.count, area.width))
+    }
+
     /// Draws the visible lines and the count; focused, it shows the cursor.
     public func draw(into screen: inout Screen, at area: Rect, focused: Bool) {
         _ = paint(into: &screen, at: area, focused: focused, over: nil)

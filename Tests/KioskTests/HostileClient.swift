@@ -319,6 +319,9 @@ struct VirtualScreen {
         cells = Array(repeating: Array(repeating: " ", count: width), count: height)
     }
 
+    /// Where the cursor is: row, column.
+    var cursor: [Int] { [row, column] }
+
     /// The screen, one line a row, trailing spaces dropped.
     var text: String {
         cells.map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }

@@ -24,11 +24,14 @@ struct ANSIRendererTests {
         #expect(output.hasSuffix("\u{1B}[3;8H\u{1B}[?25h"))
     }
 
-    @Test("an unchanged frame sends only the cursor")
+    @Test("an unchanged frame sends nothing, or only the cursor when it moved or hid")
     func unchangedFrame() {
         var renderer = ANSIRenderer()
         _ = renderer.render(Self.sample())
-        #expect(renderer.render(Self.sample()).text == "\u{1B}[3;8H\u{1B}[?25h")
+        #expect(renderer.render(Self.sample()).isEmpty)
+        var moved = Self.sample()
+        moved.cursor = (1, 2)
+        #expect(renderer.render(moved).text == "\u{1B}[2;3H\u{1B}[?25h")
         var hidden = Self.sample()
         hidden.cursor = nil
         #expect(renderer.render(hidden).text == "\u{1B}[?25l")

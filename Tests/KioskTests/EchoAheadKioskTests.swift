@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The real daemon echoes a character typed at the end of a notes field the
+/// moment it arrives, before the session draws its frame; and what the
+/// terminal then shows is what a full redraw shows.
+@Suite("Typing at the end of notes is echoed at once")
+struct EchoAheadKioskTests {
+    @Test("the character comes back first, with the count; the screen agrees with a full redraw (Ctrl-L)")
+    func echoedFirst() throws {
+        let daemon = try KioskDaemon()
+        try daemon.start()
+        let client = try HostileClient(port: daemon.port, terminal: .xterm)
+        try client.logInFullScreen(code: "SJO", pin: "2468")
+        try client.send("1")
+        try client.waitForScreen("Date of the session")
+        try client.send("\t\t")
+        try client.waitForScreen("What would you like to achieve")
+        // Typed once the last key's answer is shown. A key that comes while the
+        // session still handles the one before (a loaded machine) waits for its
+        // frame, as before; one that finds the session waiting is echoed at once.
+        var echoedFirst = 0
+        let typing = "Ask more open questions"
+        for (index, character) in typing.enumerated() {
+            try client.waitForScreen("\(index)/2000")
+            Thread.sleep(forTimeInterval: 0.02)
+            let mark = client.data.count
+            try client.send(String(character))
+            try client.waitForScreen("\(index + 1)/2000")
+            if client.data[mark] == character.asciiValue { echoedFirst += 1 }
+        }
+        #expect(echoedFirst * 3 >= typing.count * 2, "\(echoedFirst) of \(typing.count) echoed before their frames")
+        let typed = try client.waitForScreen("Ask more open questions")
+        #expect(typed.contains("23/2000"))
+        #expect(typed.contains("✓ Goal"), "the field's mark turned to ✓ with the first character")
+        // A full redraw shows the same screen, and the cursor after the text.
+        let cursor = client.screen.cursor
+        let mark = client.data.count
+        try client.send("\u{0C}")  // Ctrl-L
+        _ = try client.waitFor("\u{1B}[2J", since: mark)
+        try client.waitForScreen("23/2000")
+        #expect(client.screen.text == typed)
+        #expect(client.screen.cursor == cursor)
+        // In the middle of the text the frame does the echo, as before.
+        try client.send("\u{1B}[D\u{1B}[D!")
+        try client.waitForScreen("Ask more open questio!ns")
+        try client.waitForScreen("24/2000")
+    }
+}

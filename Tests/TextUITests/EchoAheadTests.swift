@@ -1,0 +1,102 @@
+import Testing
+
+@testable import TextUI
+
+/// A character typed at the end of notes is echoed before the session has
+/// handled it; the frame drawn after must agree with the echo to the cell.
+@Suite("Echoing a character ahead of its frame")
+struct EchoAheadTests {
+    static let area = Rect(row: 2, column: 10, width: 30, height: 5)
+
+    static func frame(_ notes: inout NotesArea, on screen: inout Screen) {
+        notes.redraw(into: &screen, at: area, focused: true)
+    }
+
+    @Test("typed at random, every echo ahead is what the next frame shows: that frame sends nothing")
+    func echoesAgreeWithFrames() {
+        var random = SplitMix64(seed: 11)
+        var notes = NotesArea(maxLength: 120, width: Self.area.width, height: Self.area.height)
+        var screen = Screen(width: 50, height: 10)
+        var renderer = ANSIRenderer()
+        Self.frame(&notes, on: &screen)
+        _ = renderer.render(&screen)
+        let pieces: [Key] = typing("abcdefghij klmnop, QRS.") + [.enter, .backspace, .left, .end, .character("é")]
+        var echoed = 0
+        for step in 0..<3000 {
+            if notes.text.count >= 110 {
+                notes.text = ""
+                Self.frame(&notes, on: &screen)
+                _ = renderer.render(&screen)
+            }
+            let key = pieces[Int.random(in: 0..<pieces.count, using: &random)]
+            let ahead = notes.echoAhead(at: Self.area)
+            if let ahead, case let .character(character) = key, let byte = character.asciiValue,
+                EchoAhead.echoes(byte)
+            {
+                let echo = ahead.echo(byte)
+                #expect(echo.first == byte, "the character goes first, where the cursor is")
+                #expect(echo.text.hasSuffix("\u{1B}[\(ahead.row + 1);\(ahead.column + 2)H\u{1B}[?25h"))
+                renderer.noteEchoedAhead(character, as: ahead)
+                _ = notes.handle(key)
+                Self.frame(&notes, on: &screen)
+                #expect(renderer.render(&screen).isEmpty, "step \(step): the echo showed the whole change")
+                echoed += 1
+            } else {
+                _ = notes.handle(key)
+                Self.frame(&notes, on: &screen)
+                _ = renderer.render(&screen)
+            }
+            // What the renderer takes the terminal to show is the notes drawn afresh,
+            // compared whole: nothing to send.
+            var fresh = Screen(width: 50, height: 10)
+            notes.draw(into: &fresh, at: Self.area, focused: true)
+            #expect(renderer.render(fresh).isEmpty, "step \(step)")
+        }
+        #expect(echoed > 500, "most characters typed at the end were echoed ahead (\(echoed))")
+    }
+
+    @Test("no echo ahead in the middle of the text, at the end of a full line, or in a full field")
+    func onlyWhereNothingElseMoves() {
+        var notes = NotesArea(maxLength: 40, width: Self.area.width, height: Self.area.height)
+        _ = notes.handle(.character("a"))
+        #expect(notes.echoAhead(at: Self.area) != nil)
+        #expect(notes.echoAhead(at: Rect(row: 2, column: 10, width: 20, height: 5)) == nil, "another width")
+        _ = notes.handle(.left)
+        #expect(notes.echoAhead(at: Self.area) == nil, "the cursor is not at the end")
+        notes.text = String(repeating: "x", count: 28)
+        #expect(notes.echoAhead(at: Self.area) == nil, "the line has no room to spare")
+        notes.text = String(repeating: "x ", count: 20)
+        #expect(notes.text.count == 40)
+        #expect(notes.echoAhead(at: Self.area) == nil, "the field is full")
+        notes.text = "Goal"
+        let ahead = notes.echoAhead(at: Self.area)
+        #expect(
+            ahead == EchoAhead(row: 2, column: 14, count: "5/40", countRow: 6, countColumn: 36),
+            "the character after Goal, and the count after it, right-aligned on the area's last row")
+    }
+
+    @Test("an echo ahead that the frame does not bear out is put right by the next frame")
+    func wrongEchoPutRight() {
+        var notes = NotesArea(maxLength: 120, width: Self.area.width, height: Self.area.height)
+        var screen = Screen(width: 50, height: 10)
+        var renderer = ANSIRenderer()
+        _ = notes.handle(.character("a"))
+        Self.frame(&notes, on: &screen)
+        _ = renderer.render(&screen)
+        let ahead = try! #require(notes.echoAhead(at: Self.area))
+        // The line echoed "z", but the session did not take it (say the field refused it).
+        renderer.noteEchoedAhead("z", as: ahead)
+        Self.frame(&notes, on: &screen)
+        let repair = renderer.render(&screen).text
+        #expect(repair.contains("\u{1B}[3;12H "), "the z is blanked out")
+        #expect(repair.contains("\u{1B}[7;36H\u{1B}[0;2m1"), "the count's digit goes back from 2 to 1")
+        #expect(repair.hasSuffix("\u{1B}[3;12H\u{1B}[?25h"), "the cursor goes back after the a")
+    }
+
+    @Test("a frame that changes nothing, with the cursor where it was, sends nothing")
+    func unchangedFrameSendsNothing() {
+        var renderer = ANSIRenderer()
+        _ = renderer.render(ANSIRendererTests.sample())
+        #expect(renderer.render(ANSIRendererTests.sample()).isEmpty)
+    }
+}

@@ -11,11 +11,7 @@ struct EchoAheadKioskTests {
         let daemon = try KioskDaemon()
         try daemon.start()
         let client = try HostileClient(port: daemon.port, terminal: .xterm)
-        try client.logInFullScreen(code: "SJO", pin: "2468")
-        try client.send("1")
-        try client.waitForScreen("Date of the session")
-        try client.send("\t\t")
-        try client.waitForScreen("What would you like to achieve")
+        try client.openGoalFullScreen(code: "SJO", pin: "2468")
         // Typed once the last key's answer is shown. A key that comes while the
         // session still handles the one before (a loaded machine) waits for its
         // frame, as before; one that finds the session waiting is echoed at once.

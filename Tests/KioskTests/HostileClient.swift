@@ -231,6 +231,16 @@ extension HostileClient {
         try waitForScreen("Log out")
     }
 
+    /// Logs in at the full-screen login screen, opens a GROWTH session record
+    /// (the home menu's first item for SJO) and goes to its Goal field.
+    func openGoalFullScreen(code: String, pin: String) throws {
+        try logInFullScreen(code: code, pin: pin)
+        try send("1")
+        try waitForScreen("Date of the session")
+        try send("\t\t")
+        try waitForScreen("What would you like to achieve")
+    }
+
     /// The number a line-by-line menu, shown since `mark`, gives the option containing `label`.
     func menuNumber(_ label: String, since mark: Int = 0) throws -> String {
         let lines = text(since: mark).replacingOccurrences(of: "\r", with: "").split(separator: "\n")

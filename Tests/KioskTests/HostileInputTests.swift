@@ -396,11 +396,7 @@ struct HostileInputTests {
 
         // The coachee types the hostile bytes into the Goal of a session record, full screen.
         let coachee = try HostileClient(port: daemon.port, terminal: .xterm)
-        try coachee.logInFullScreen(code: "SJO", pin: "2468")
-        try coachee.send("1")
-        try coachee.waitForScreen("Date of the session")
-        try coachee.send("\t\t")
-        try coachee.waitForScreen("What would you like to achieve")
+        try coachee.openGoalFullScreen(code: "SJO", pin: "2468")
         try coachee.send(Self.typedHostile)
         try coachee.waitForScreen("TYPED-END")
         try coachee.send("\u{13}")

@@ -4,7 +4,7 @@ import TextUI
 /// The session's end of its terminal connection: what the terminal sends,
 /// queued until the session asks for it, and the bytes the session writes.
 ///
-/// A session runs on its connection's event loop (`EventLoopTaskExecutor`),
+/// A session waits on its connection's event loop (`SessionExecutor`),
 /// and so does this handler: a key is handed to the waiting session by
 /// resuming it, with no lock. (`NIOAsyncChannel` does the same job for any
 /// channel, with a lock, a state machine and generic look-ups each way; the
@@ -15,6 +15,10 @@ import TextUI
 /// bytes are not read; once the session has taken them down to
 /// `lowWatermark`, reading goes on. A write waits while the channel is not
 /// writable (the terminal reads slowly).
+///
+/// While the session waits for a key it may say how to echo a plain
+/// character ahead of its frame (`EchoAhead`); this handler then writes the
+/// echo in the read that brought the character.
 final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     // Sendable by confinement: every mutable property is used only on
     // `channel.eventLoop`.
@@ -119,7 +123,7 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     /// The connection is gone: the session hears so once it has read the rest.
     ///
     /// Each waiter is taken out before it is resumed: the session may run at
-    /// once, inside the resume (see `EventLoopTaskExecutor`), and wait again.
+    /// once, inside the resume (see `SessionExecutor`), and wait again.
     private func end() {
         ended = true
         // A reader waits only while nothing is queued.
@@ -150,7 +154,11 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
                 let byte = character.asciiValue, EchoAhead.echoes(byte)
             {
                 send(ahead.echo(byte))
-                input = .echoedAhead(character)
+                // The terminal has its echo. The edit and the frame can wait until the loop
+                // has read (and echoed) what the other terminals sent in the same turn.
+                let echoed = SessionInput.echoedAhead(character)
+                context.eventLoop.execute { reader.resume(returning: echoed) }
+                return
             }
             reader.resume(returning: input)
         } else {

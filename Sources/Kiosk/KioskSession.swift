@@ -211,7 +211,7 @@ final class KioskSession {
     func nextInput(typing: Bool = false, echoAhead: EchoAhead? = nil) async throws -> Input {
         let input = try await waitForInput(echoAhead: echoAhead)
         if case let .key(key) = input, typing, key.isTyping { return input }
-        if executor.eventLoop.inEventLoop { await executor.stepOffLoop() }
+        await executor.stepOffLoop()
         return input
     }
 

@@ -33,12 +33,14 @@ final class SessionExecutor: TaskExecutor {
         offLoop.store(false, ordering: .relaxed)
     }
 
-    /// Moves the calling task, which prefers this executor, to the store's threads.
+    /// Moves the calling task, which prefers this executor, from its event
+    /// loop to the store's threads (elsewhere already, it stays where it is).
     ///
     /// A store thread resumes it. If that comes before the task has quite
     /// suspended, Swift carries on where the task was, and it tries again.
     /// (Either place is correct; from the next wait on it runs off the loop.)
     func stepOffLoop() async {
+        guard eventLoop.inEventLoop else { return }
         offLoop.store(true, ordering: .relaxed)
         for _ in 0..<3 where !StoreThreads.isStoreThread {
             await withCheckedContinuation { resumed in storeThreads.submit { _ in resumed.resume() } }

@@ -48,8 +48,7 @@ public struct ANSIRenderer: Sendable {
         shown = terminal
         cursor = (ahead.row, ahead.column + 1)
         let rows = min(ahead.row, ahead.countRow)..<(max(ahead.row, ahead.countRow) + 1)
-        echoedRows =
-            echoedRows.map { min($0.lowerBound, rows.lowerBound)..<max($0.upperBound, rows.upperBound) } ?? rows
+        echoedRows = echoedRows.map { Self.spanning($0, rows) } ?? rows
     }
 
     /// The bytes that turn the last frame sent into `screen`.
@@ -66,11 +65,7 @@ public struct ANSIRenderer: Sendable {
         var changed = true
         if var terminal = shown.take(), terminal.width == screen.width, terminal.height == screen.height {
             var rows = screen.drawing != nil && screen.drawing == lastDrawing ? screen.touchedRows : 0..<screen.height
-            if let echoed = echoedRows {
-                rows =
-                    rows.isEmpty
-                    ? echoed : min(rows.lowerBound, echoed.lowerBound)..<max(rows.upperBound, echoed.upperBound)
-            }
+            if let echoed = echoedRows { rows = rows.isEmpty ? echoed : Self.spanning(rows, echoed) }
             changed = false
             for row in rows where !terminal.sameRow(row, as: screen) {
                 if !changed {
@@ -108,6 +103,11 @@ public struct ANSIRenderer: Sendable {
             output.append("\u{1B}[?25l")
         }
         return output.bytes
+    }
+
+    /// The rows from the first of `a` and `b` to the last of either.
+    private static func spanning(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+        min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
     /// The last column of `row` that may be written.

@@ -120,11 +120,16 @@ public struct NotesArea: Sendable {
         guard cursor.column + 2 < area.width else { return nil }
         let first = Scrolling.top(
             keeping: cursor.line, visible: textRows(height: area.height), lineCount: lines.count, near: top)
-        let after = "\(count + 1)/\(buffer.maxLength)"
+        let after = countLabel(count + 1, in: area)
         return EchoAhead(
-            row: area.row + cursor.line - first, column: area.column + cursor.column, count: after,
-            countRow: area.row + area.height - 1,
-            countColumn: area.column + area.width - min(after.utf8.count, area.width))
+            row: area.row + cursor.line - first, column: area.column + cursor.column, count: after.text,
+            countRow: area.row + area.height - 1, countColumn: after.column)
+    }
+
+    /// The count as the area's bottom row shows it (`123/2000`), and the column it starts at, right-aligned.
+    private func countLabel(_ count: Int, in area: Rect) -> (text: String, column: Int) {
+        let text = "\(count)/\(buffer.maxLength)"
+        return (text, area.column + area.width - min(DisplayWidth.of(text), area.width))
     }
 
     /// Draws the visible lines and the count; focused, it shows the cursor.
@@ -184,15 +189,13 @@ public struct NotesArea: Sendable {
         }
         var count = ""
         if area.height > 1 {
-            count = "\(buffer.characters.count)/\(buffer.maxLength)"
+            let label = countLabel(buffer.characters.count, in: area)
+            count = label.text
             if let (drawn, _) = previous, drawn.count != count {
                 screen.fill(row: area.row + area.height - 1, column: area.column, width: area.width)
             }
             if previous?.0.count != count {
-                let countWidth = min(DisplayWidth.of(count), area.width)
-                screen.put(
-                    count, row: area.row + area.height - 1,
-                    column: area.column + area.width - countWidth, style: .dim)
+                screen.put(count, row: area.row + area.height - 1, column: label.column, style: .dim)
             }
         }
         if focused {

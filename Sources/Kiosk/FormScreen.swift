@@ -362,7 +362,12 @@ extension KioskSession {
             let input: Input
             do {
                 // A character typed at the end of a notes field is echoed the moment it comes.
-                let ahead = fullScreen ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0)) } : nil
+                // While nothing but the text and its count changes (not the field's mark, not
+                // the message line), the line holds the characters until another key comes.
+                let holds = message == nil && !editor.isBlank
+                let ahead =
+                    fullScreen
+                    ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0))?.holding(holds) } : nil
                 input = try await nextInput(typing: true, echoAhead: ahead)
             } catch {
                 // The line dropped, the session timed out or the kiosk is closing:
@@ -441,6 +446,7 @@ extension KioskSession {
                     typed = character.lowercased() == "y" ? .home : character.lowercased() == "n" ? .end : key
                 }
                 let messageBefore = message
+                let wasBlank = editor.isBlank
                 // Before a paste, the text: a paste may be cut short with some of it in.
                 // (A single key that is refused changes nothing.)
                 var textBefore: String?
@@ -461,6 +467,12 @@ extension KioskSession {
                 case .handled:
                     // A disk that will not take what was typed stays said until it does.
                     if message != nil && state.problems[field.key] == nil && unsaved.isEmpty { message = nil }
+                    // The terminal shows the character and the count already, and nothing else
+                    // changed (the message, the field's mark): the frame waits for a key that
+                    // changes more, and draws them all then.
+                    if keyEchoedAhead, messageBefore == nil, message == nil, !wasBlank {
+                        redraw = false
+                    }
                 case .ignored:
                     // Up from a list's top or a note's first line goes to the field before; Down likewise.
                     if key == .up { try await leave { $0.previous() } }

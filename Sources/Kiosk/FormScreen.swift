@@ -362,12 +362,7 @@ extension KioskSession {
             let input: Input
             do {
                 // A character typed at the end of a notes field is echoed the moment it comes.
-                // While nothing but the text and its count changes (not the field's mark, not
-                // the message line), the line holds the characters until another key comes.
-                let holds = message == nil && !editor.isBlank
-                let ahead =
-                    fullScreen
-                    ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0))?.holding(holds) } : nil
+                let ahead = fullScreen ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0)) } : nil
                 input = try await nextInput(typing: true, echoAhead: ahead)
             } catch {
                 // The line dropped, the session timed out or the kiosk is closing:
@@ -470,7 +465,7 @@ extension KioskSession {
                     // The terminal shows the character and the count already, and nothing else
                     // changed (the message, the field's mark): the frame waits for a key that
                     // changes more, and draws them all then.
-                    if keyEchoedAhead, messageBefore == nil, message == nil, !wasBlank {
+                    if keyEchoedAhead, messageBefore == nil, message == nil, !wasBlank, textBefore == nil {
                         redraw = false
                     }
                 case .ignored:

@@ -441,7 +441,9 @@ extension KioskSession {
                     typed = character.lowercased() == "y" ? .home : character.lowercased() == "n" ? .end : key
                 }
                 let messageBefore = message
-                let wasBlank = editor.isBlank
+                // The terminal already shows a character echoed ahead and its count; with text
+                // in the field before it (its mark stays ✓) and no message, nothing else changes.
+                let echoShowsAll = keyEchoedAhead && messageBefore == nil && !editor.isBlank
                 // Before a paste, the text: a paste may be cut short with some of it in.
                 // (A single key that is refused changes nothing.)
                 var textBefore: String?
@@ -462,12 +464,8 @@ extension KioskSession {
                 case .handled:
                     // A disk that will not take what was typed stays said until it does.
                     if message != nil && state.problems[field.key] == nil && unsaved.isEmpty { message = nil }
-                    // The terminal shows the character and the count already, and nothing else
-                    // changed (the message, the field's mark): the frame waits for a key that
-                    // changes more, and draws them all then.
-                    if keyEchoedAhead, messageBefore == nil, message == nil, !wasBlank, textBefore == nil {
-                        redraw = false
-                    }
+                    // The frame waits for a key that changes more, and draws them all then.
+                    if echoShowsAll { redraw = false }
                 case .ignored:
                     // Up from a list's top or a note's first line goes to the field before; Down likewise.
                     if key == .up { try await leave { $0.previous() } }

@@ -45,6 +45,11 @@ struct BenchCommand: AsyncParsableCommand {
     var only: String?
     @Option(help: "Seconds of typing counted at each session count (default 60; 10 with --quick).")
     var typingSeconds: Double?
+    @Option(
+        help: ArgumentHelp(
+            "The kiosk and its floor type in turns of this many seconds (default 5; 2 with --quick).",
+            valueName: "seconds"))
+    var turns: Double?
     @Option(help: "Keys a second each client types.")
     var keysPerSecond: Double = 5
     @Option(help: "Characters typed into each GROWTH field before Tab (default 40; 8 with --quick).")
@@ -72,6 +77,10 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--sessions takes counts like 500,1000")
         }
         if let soak, soak < 1 { throw ValidationError("--soak takes a number of minutes, 1 or more") }
+        if let turns, turns < 1 || turns > typingDuration {
+            throw ValidationError(
+                "--turns takes seconds from 1 to the typing time (\(Figure.format(typingDuration)) s)")
+        }
         if keysPerSecond <= 0 || keysPerSecond > 1000 { throw ValidationError("--keys-per-second: 0 to 1000") }
     }
 
@@ -105,6 +114,7 @@ struct BenchCommand: AsyncParsableCommand {
             options: [
                 "sessions": sessionCounts.map(String.init).joined(separator: ","),
                 "keysPerSecond": Figure.format(keysPerSecond), "typingSeconds": Figure.format(typingDuration),
+                "turnSeconds": Figure.format(turnSeconds),
                 "charactersPerField": "\(fieldLength)", "daemon": binary,
                 "daemonEnvironment": daemonEnvironment.joined(separator: " "),
             ])
@@ -167,12 +177,11 @@ struct BenchCommand: AsyncParsableCommand {
                     workDirectory: work)
                 for count in sessionCounts {
                     let load = sessionLoad(count)
-                    say("sessions: bare TCP echo floor, \(count) clients")
-                    let floor = try await bench.floor(load)
                     say(
-                        "sessions: the daemon, \(count) clients logging in and typing (a school of \(count + 35) staff)"
-                    )
-                    let kiosk = try await bench.kiosk(load)
+                        "sessions: the daemon, \(count) clients logging in (a school of \(count + 35) staff), "
+                            + "then typing in turns of \(Figure.format(turnSeconds)) s with \(count) clients "
+                            + "of a bare TCP echo (the floor)")
+                    let (kiosk, floor) = try await bench.compare(load, turnSeconds: turnSeconds)
                     record(SessionBench.figures(kiosk: kiosk, floor: floor, load: load))
                 }
             } catch {
@@ -296,6 +305,7 @@ struct BenchCommand: AsyncParsableCommand {
     var fieldLength: Int { charactersPerField ?? (quick ? 8 : 40) }
 
     var typingDuration: Double { typingSeconds ?? (quick ? 10 : 60) }
+    var turnSeconds: Double { turns ?? (quick ? 2 : 5) }
 
     func sessionLoad(_ clients: Int) -> SessionLoad {
         SessionLoad(

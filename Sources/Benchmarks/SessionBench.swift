@@ -74,8 +74,15 @@ struct SessionBench {
     let daemonEnvironment: [String]
     let workDirectory: String
 
-    /// The bare echo floor for `load`.
-    func floor(_ load: SessionLoad) async throws -> LoadOutcome {
+    /// The daemon with `load.clients` sessions logged in and typing, and its
+    /// floor: a bare echo server on loopback with as many clients.
+    ///
+    /// The two type in turns of `turnSeconds` (the floor first, then the
+    /// kiosk, then the kiosk first, and so on), each counted for `load.seconds`
+    /// in all, so that both are measured over the same minutes of the
+    /// machine's life: the floor's p99 alone moved by half between runs an
+    /// hour apart, measured in a minute of its own.
+    func compare(_ load: SessionLoad, turnSeconds: Double) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome) {
         try await withEventLoopGroup { serverGroup in
             try await withEventLoopGroup { clientGroup in
                 let server = try await ServerBootstrap(group: serverGroup)
@@ -90,14 +97,17 @@ struct SessionBench {
                     .bind(host: "127.0.0.1", port: 0).get()
                 guard let port = server.localAddress?.port else { throw BenchFailure("the echo server has no port") }
                 do {
-                    let clients = try await connectAll(load.clients, width: 32) { _ in
+                    let floorClients = try await connectAll(load.clients, width: 32) { _ in
                         try await TypingClient.connect(port: port, mode: .echo, group: clientGroup)
                     }
-                    let outcome = try await type(
-                        clients, script: { _ in ([.type(UInt8(ascii: "x"), field: nil)], 0) }, load: load, daemon: nil)
-                    for client in clients { await client.close() }
+                    let outcomes = try await kiosk(load, group: clientGroup) { kioskClients, daemon in
+                        try await typeInTurns(
+                            kiosk: kioskClients, floor: floorClients, load: load, daemon: daemon,
+                            turnSeconds: turnSeconds)
+                    }
+                    for client in floorClients { await client.close() }
                     try? await server.close()
-                    return outcome
+                    return outcomes
                 } catch {
                     try? await server.close()
                     throw error
@@ -106,8 +116,12 @@ struct SessionBench {
         }
     }
 
-    /// The daemon with `load.clients` sessions logged in and typing.
-    func kiosk(_ load: SessionLoad) async throws -> LoadOutcome {
+    /// The daemon with `load.clients` sessions logged in; `typing` has them
+    /// type, and gives the kiosk's outcome and the floor's.
+    private func kiosk(
+        _ load: SessionLoad, group: any EventLoopGroup,
+        typing: ([TypingClient], Daemon) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome)
+    ) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome) {
         let database = workDirectory + "/sessions-\(load.clients).sqlite"
         // A school the size of the load: what a session holds may grow with the staff list.
         // Two more staff log in and out before the count starts.
@@ -119,17 +133,15 @@ struct SessionBench {
         defer { if !stopped { daemon.stop() } }
         try await Task.sleep(for: .seconds(1))
         guard let fresh = daemon.sample else { throw BenchFailure("cannot read /proc for the daemon") }
-        var outcome = try await withEventLoopGroup { group in
-            try await drive(daemon, load: load, fresh: fresh, group: group)
-        }
+        var outcomes = try await drive(daemon, load: load, fresh: fresh, group: group, typing: typing)
         let exitStatus = daemon.stop()
         stopped = true
         let problems = daemon.log.split(separator: "\n")
             .filter { $0.contains("error") || $0.contains("critical") || $0.contains("warning") }.map(String.init)
-        outcome.daemon?.exitStatus = exitStatus
-        outcome.daemon?.logProblems = problems
-        outcome.daemon?.sessionsWritten = try? BenchSchool.sessionsWritten(in: database)
-        return outcome
+        outcomes.kiosk.daemon?.exitStatus = exitStatus
+        outcomes.kiosk.daemon?.logProblems = problems
+        outcomes.kiosk.daemon?.sessionsWritten = try? BenchSchool.sessionsWritten(in: database)
+        return outcomes
     }
 
     /// Logs every client in, has them type, lets them go; the daemon's figures.
@@ -138,9 +150,10 @@ struct SessionBench {
     /// 16 MiB working buffer on each of the store's two threads, which the
     /// allocator may keep. The RSS after that is the baseline, so the figure
     /// per session is what each session costs, not that one-off.
-    private func drive(_ daemon: Daemon, load: SessionLoad, fresh: ProcessSample, group: any EventLoopGroup)
-        async throws -> LoadOutcome
-    {
+    private func drive(
+        _ daemon: Daemon, load: SessionLoad, fresh: ProcessSample, group: any EventLoopGroup,
+        typing: ([TypingClient], Daemon) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome)
+    ) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome) {
         let logIn: @Sendable (Int) async throws -> TypingClient = { index in
             let client = try await TypingClient.connect(port: daemon.port, mode: .kiosk, group: group)
             try await client.waitFor("the login screen") { $0.contains("Staff code") && $0.contains("PIN") }
@@ -165,19 +178,17 @@ struct SessionBench {
         try await Task.sleep(for: .seconds(2))
         let loggedIn = daemon.sample ?? start
 
-        var outcome = try await type(
-            clients, script: { BenchSchool.growthScript(charactersPerField: load.charactersPerField, client: $0) },
-            load: load, daemon: daemon)
-        let typing = outcome.daemon
+        var outcomes = try await typing(clients, daemon)
+        let typed = outcomes.kiosk.daemon
         for client in clients { await client.close() }
         try await Task.sleep(for: .seconds(2))
         let after = daemon.sample ?? loggedIn
-        outcome.daemon = DaemonFigures(
+        outcomes.kiosk.daemon = DaemonFigures(
             rssFreshKiB: fresh.rssKiB, rssStartKiB: start.rssKiB, rssHalfwayKiB: halfway.rssKiB,
-            rssLoggedInKiB: loggedIn.rssKiB, rssTypingKiB: typing?.rssTypingKiB ?? 0, rssAfterKiB: after.rssKiB,
-            cpuSecondsTyping: typing?.cpuSecondsTyping ?? 0, loginSeconds: loginSeconds, threads: loggedIn.threads,
+            rssLoggedInKiB: loggedIn.rssKiB, rssTypingKiB: typed?.rssTypingKiB ?? 0, rssAfterKiB: after.rssKiB,
+            cpuSecondsTyping: typed?.cpuSecondsTyping ?? 0, loginSeconds: loginSeconds, threads: loggedIn.threads,
             exitStatus: 0, logProblems: [], sessionsWritten: nil)
-        return outcome
+        return outcomes
     }
 
     /// Connects `count` clients, `width` at a time (the daemon checks each
@@ -205,43 +216,88 @@ struct SessionBench {
         }
     }
 
-    /// Every client types its script at the load's rate, their clocks
-    /// spread evenly over one interval; counts from the end of the warm-up
-    /// for `load.seconds`.
-    func type(
-        _ clients: [TypingClient], script: (Int) -> (steps: [ScriptStep], repeatFrom: Int), load: SessionLoad,
-        daemon: Daemon?
-    ) async throws -> LoadOutcome {
+    /// The kiosk's clients (typing GROWTH forms) and the floor's (typing
+    /// "x") take turns: each set types for `load.warmUpSeconds` uncounted,
+    /// then for `turnSeconds` at a time, counted, while the other set waits,
+    /// until each has typed `load.seconds`. In each turn every client types
+    /// at the load's rate, their clocks spread evenly over one interval.
+    func typeInTurns(
+        kiosk: [TypingClient], floor: [TypingClient], load: SessionLoad, daemon: Daemon, turnSeconds: Double
+    ) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome) {
         let interval = load.interval
-        let recordFrom = NIODeadline.now() + .nanoseconds(Int64(load.warmUpSeconds * 1e9))
-        let recordUntil = recordFrom + .nanoseconds(Int64(load.seconds * 1e9))
-        let start = NIODeadline.now() + .milliseconds(500)
-        for (index, client) in clients.enumerated() {
-            let (steps, repeatFrom) = script(index)
-            try await client.startTyping(
-                script: steps, repeatFrom: repeatFrom, firstStep: start + load.phase(of: index, among: clients.count),
-                interval: interval, recordFrom: recordFrom, recordUntil: recordUntil)
+        let turns = max(1, Int((load.seconds / turnSeconds).rounded(.up)))
+        let turn = TimeAmount.nanoseconds(Int64(turnSeconds * 1e9))
+        // Time for the answers to a turn's last keys (a submission takes a few ms) before the next turn.
+        let settle = Duration.milliseconds(300)
+        var cpuSeconds = 0.0
+        var rssTypingKiB = 0
+        var kioskTally = ClientTally()
+        var floorTally = ClientTally()
+
+        /// One turn of `clients`; counted unless `counted` is false.
+        func typeTurn(_ clients: [TypingClient], isKiosk: Bool, length: TimeAmount, counted: Bool, first: Bool)
+            async throws
+        {
+            // Telling 500 clients takes a few ms: the first key of the turn comes after that.
+            let from = NIODeadline.now() + .milliseconds(200)
+            let until = from + length
+            let recordFrom = counted ? from : .distantFuture
+            for (index, client) in clients.enumerated() {
+                let firstStep = from + load.phase(of: index, among: clients.count)
+                if first {
+                    let (steps, repeatFrom) =
+                        isKiosk
+                        ? BenchSchool.growthScript(charactersPerField: load.charactersPerField, client: index)
+                        : ([.type(UInt8(ascii: "x"), field: nil)], 0)
+                    try await client.startTyping(
+                        script: steps, repeatFrom: repeatFrom, firstStep: firstStep, interval: interval,
+                        recordFrom: recordFrom, recordUntil: until)
+                } else {
+                    try await client.resumeTyping(
+                        firstStep: firstStep, interval: interval, recordFrom: recordFrom, recordUntil: until)
+                }
+            }
+            try await Task.sleep(until: from)
+            let before = isKiosk && counted ? daemon.sample : nil
+            try await Task.sleep(until: until)
+            if let before, let after = daemon.sample {
+                cpuSeconds += after.cpuSeconds - before.cpuSeconds
+                rssTypingKiB = after.rssKiB
+            }
+            for client in clients { try await client.stopTyping() }
+            try await Task.sleep(for: settle)
+            // Drained after every turn, so that the keys of the warm-up (sent, not timed) count
+            // nowhere, and each answer is judged against the turn of its key.
+            // A client that has closed says so at every drain: that is counted once, at the end.
+            for client in clients {
+                var tally = try await client.drain()
+                tally.disconnected = 0
+                if !counted { tally = ClientTally(problems: tally.problems) }
+                if isKiosk { kioskTally.merge(tally) } else { floorTally.merge(tally) }
+            }
         }
-        try await Task.sleep(until: recordFrom)
-        let before = daemon?.sample
-        let started = monotonicSeconds()
-        try await Task.sleep(until: recordUntil)
-        let after = daemon?.sample
-        let seconds = monotonicSeconds() - started
-        for client in clients { try await client.stopTyping() }
-        // The answers to the last keys.
-        try await Task.sleep(for: .seconds(1))
-        var tally = ClientTally()
-        for client in clients { tally.merge(try await client.drain()) }
-        var figures: DaemonFigures?
-        if let before, let after {
-            figures = DaemonFigures(
-                rssFreshKiB: 0, rssStartKiB: 0, rssHalfwayKiB: 0, rssLoggedInKiB: 0, rssTypingKiB: after.rssKiB,
-                rssAfterKiB: 0,
-                cpuSecondsTyping: after.cpuSeconds - before.cpuSeconds, loginSeconds: 0, threads: after.threads,
-                exitStatus: 0, logProblems: [], sessionsWritten: nil)
+
+        let warmUp = TimeAmount.nanoseconds(Int64(load.warmUpSeconds * 1e9))
+        try await typeTurn(floor, isKiosk: false, length: warmUp, counted: false, first: true)
+        try await typeTurn(kiosk, isKiosk: true, length: warmUp, counted: false, first: true)
+        for index in 0..<turns {
+            // Floor, kiosk; kiosk, floor; …: neither always follows the other.
+            let order = index.isMultiple(of: 2) ? [false, true] : [true, false]
+            for isKiosk in order {
+                try await typeTurn(isKiosk ? kiosk : floor, isKiosk: isKiosk, length: turn, counted: true, first: false)
+            }
         }
-        return LoadOutcome(tally: tally, seconds: seconds, daemon: figures)
+        for client in kiosk { kioskTally.merge(try await client.drain()) }
+        for client in floor { floorTally.merge(try await client.drain()) }
+        let seconds = Double(turns) * turnSeconds
+        let figures = DaemonFigures(
+            rssFreshKiB: 0, rssStartKiB: 0, rssHalfwayKiB: 0, rssLoggedInKiB: 0, rssTypingKiB: rssTypingKiB,
+            rssAfterKiB: 0, cpuSecondsTyping: cpuSeconds, loginSeconds: 0, threads: 0, exitStatus: 0,
+            logProblems: [], sessionsWritten: nil)
+        return (
+            LoadOutcome(tally: kioskTally, seconds: seconds, daemon: figures),
+            LoadOutcome(tally: floorTally, seconds: seconds, daemon: nil)
+        )
     }
 
     /// The figures of one session count: the kiosk against the floor.

@@ -104,6 +104,10 @@ final class TypingClientHandler: ChannelInboundHandler {
     private var repeatFrom = 0
     private var position = 0
     private var ticker: Scheduled<Void>?
+    /// Which start of the clock a tick belongs to. Cancelling `ticker` does
+    /// not stop a tick the event loop has already taken to run in the same
+    /// turn as `stopTyping`; that tick sees the clock has moved on.
+    private var clock = 0
     private var tickInterval = TimeAmount.zero
     private var pending: Pending?
     private var owed: [NIODeadline] = []
@@ -245,6 +249,7 @@ final class TypingClientHandler: ChannelInboundHandler {
         recordFrom: NIODeadline, recordUntil: NIODeadline
     ) {
         guard context != nil, !script.isEmpty else { return }
+        stopTyping()
         self.script = script
         self.recordUntil = recordUntil
         self.repeatFrom = min(max(0, repeatFrom), script.count - 1)
@@ -254,16 +259,30 @@ final class TypingClientHandler: ChannelInboundHandler {
         scheduleTick(at: firstStep)
     }
 
+    /// Starts the clock again after `stopTyping`, where the script was left
+    /// (the bench's clients type in turns with the floor's).
+    func resumeTyping(firstStep: NIODeadline, interval: TimeAmount, recordFrom: NIODeadline, recordUntil: NIODeadline) {
+        guard context != nil, !script.isEmpty else { return }
+        stopTyping()
+        self.recordFrom = recordFrom
+        self.recordUntil = recordUntil
+        tickInterval = interval
+        scheduleTick(at: firstStep)
+    }
+
     private func scheduleTick(at due: NIODeadline) {
         guard let context, !isClosed else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let clock = self.clock
         ticker = context.eventLoop.scheduleTask(deadline: due) {
+            guard bound.value.clock == clock else { return }
             bound.value.scheduleTick(at: due + bound.value.tickInterval)
             bound.value.tick()
         }
     }
 
     func stopTyping() {
+        clock += 1
         ticker?.cancel()
         ticker = nil
         owed = []
@@ -396,6 +415,16 @@ final class TypingClient: Sendable {
             handler.value.startTyping(
                 script: script, repeatFrom: repeatFrom, firstStep: firstStep, interval: interval,
                 recordFrom: recordFrom, recordUntil: recordUntil)
+        }.get()
+    }
+
+    func resumeTyping(firstStep: NIODeadline, interval: TimeAmount, recordFrom: NIODeadline, recordUntil: NIODeadline)
+        async throws
+    {
+        let handler = self.handler
+        try await channel.eventLoop.submit {
+            handler.value.resumeTyping(
+                firstStep: firstStep, interval: interval, recordFrom: recordFrom, recordUntil: recordUntil)
         }.get()
     }
 

@@ -206,6 +206,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The bench's own clients: what they count is what its figures are made of.
+        .testTarget(
+            name: "BenchmarksTests",
+            dependencies: [
+                "Benchmarks",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // Runs the built `coaching-kiosk` binary as a technician would.
         .testTarget(
             name: "CoachingKioskTests",

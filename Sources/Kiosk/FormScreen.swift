@@ -362,7 +362,12 @@ extension KioskSession {
             let input: Input
             do {
                 // A character typed at the end of a notes field is echoed the moment it comes.
-                let ahead = fullScreen ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0)) } : nil
+                // While nothing but the text and its count changes (not the field's mark, not
+                // the message line), the line holds the characters until another key comes.
+                let holds = message == nil && !editor.isBlank
+                let ahead =
+                    fullScreen
+                    ? state.current.flatMap { editor.echoAhead(at: editorArea(for: $0))?.holding(holds) } : nil
                 input = try await nextInput(typing: true, echoAhead: ahead)
             } catch {
                 // The line dropped, the session timed out or the kiosk is closing:

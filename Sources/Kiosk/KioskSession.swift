@@ -194,8 +194,9 @@ final class KioskSession {
                 return
             case let .keys(keys):
                 pendingKeys.append(contentsOf: keys)
-            case let .echoedAhead(character):
-                pendingKeys.append(.character(character))  // Never before the first frame: nothing was asked.
+            case let .echoedAhead(text):
+                // Never before the first frame: nothing was asked.
+                pendingKeys.append(contentsOf: text.map(Key.character))
             case .interrupt: throw SessionEnd.interrupted
             case .idleTimeout: throw SessionEnd.idle
             case .idleWarning: break
@@ -208,13 +209,15 @@ final class KioskSession {
     ///
     /// The session waits for it on its connection's event loop. A key typed
     /// into a field (`typing`) is handled there too, as an echo server would
-    /// answer it; anything else (a Tab that saves the draft and draws the next
-    /// field, a menu, a redraw) is handled on the store's threads, which give
-    /// way to the loops, so the other terminals' typing never waits behind it.
+    /// answer it; anything else (a run of characters the line held, a paste,
+    /// a Tab that saves the draft and draws the next field, a menu, a redraw)
+    /// is handled on the store's threads, which give way to the loops, so
+    /// the other terminals' typing never waits behind it.
     func nextInput(typing: Bool = false, echoAhead: EchoAhead? = nil) async throws -> Input {
         keyEchoedAhead = false
         let input = try await waitForInput(echoAhead: echoAhead)
-        if case let .key(key) = input, typing, key.isTyping { return input }
+        // A single key typed stays on the loop; a run of them (held, or pasted) is more work.
+        if case let .key(key) = input, typing, key.isTyping, pendingKeys.isEmpty { return input }
         await executor.stepOffLoop()
         return input
     }
@@ -234,12 +237,15 @@ final class KioskSession {
                 try await restIfBusy()
             }
             switch event {
-            case let .echoedAhead(character):
+            case let .echoedAhead(text):
+                guard let first = text.first else { continue }
                 if let echoAhead {
-                    renderer.noteEchoedAhead(character, as: echoAhead)
+                    renderer.noteEchoedAhead(text, as: echoAhead)
                     keyEchoedAhead = true
                 }
-                return .key(.character(character))
+                // The rest of a run held by the line are handled with the first, as a paste is.
+                pendingKeys.append(contentsOf: text.dropFirst().map(Key.character))
+                return .key(.character(first))
             case let .keys(keys):
                 guard let first = keys.first else { continue }
                 pendingKeys.append(contentsOf: keys.dropFirst())

@@ -6,8 +6,8 @@ import TextUI
 /// whatever line (telnet or serial) they came over.
 public enum SessionInput: Sendable, Equatable {
     case keys([Key])
-    /// A character the line has already echoed, as the session's `EchoAhead` said.
-    case echoedAhead(Character)
+    /// Plain characters the line has already echoed, as the session's `EchoAhead` said.
+    case echoedAhead(String)
     case windowSize(width: Int, height: Int)
     case terminalType(String)
     /// The telnet options are settled (or the wait is over): draw the first screen.

@@ -16,9 +16,12 @@ import TextUI
 /// `lowWatermark`, reading goes on. A write waits while the channel is not
 /// writable (the terminal reads slowly).
 ///
-/// While the session waits for a key it may say how to echo a plain
-/// character ahead of its frame (`EchoAhead`); this handler then writes the
-/// echo in the read that brought the character.
+/// While the session waits for a key it may say how to echo plain
+/// characters ahead of its frame (`EchoAhead`); this handler then writes
+/// each echo in the read that brought the character. Where the plan
+/// `holds`, the characters are kept here, echoed, and handed to the
+/// session as one run with the next other input, or when the line ends:
+/// typing a sentence costs the session one turn, not one a key.
 final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     // Sendable by confinement: every mutable property is used only on
     // `channel.eventLoop`.
@@ -35,6 +38,8 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     private var writer: CheckedContinuation<Void, Never>?
     /// How to echo the next character, while the session waits for it.
     private var echoAhead: EchoAhead?
+    /// Characters echoed ahead and not yet handed to the waiting session.
+    private var held: [UInt8] = []
     /// A read the channel asked for while the queue was full.
     private var readHeld = false
     private var ended = false
@@ -52,7 +57,8 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
     ///
     /// With `echoAhead`, a plain character that comes while the session
     /// waits for it is echoed at once, as `echoAhead` says, and handed on as
-    /// `.echoedAhead`: the terminal shows it without waiting for the session.
+    /// `.echoedAhead` (with the others of its run, where the plan holds
+    /// them): the terminal shows it without waiting for the session.
     func next(echoAhead: EchoAhead? = nil) async -> SessionInput? {
         if channel.eventLoop.inEventLoop, let input = take() { return input }
         return await withCheckedContinuation { continuation in
@@ -120,16 +126,24 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
         }
     }
 
-    /// The connection is gone: the session hears so once it has read the rest.
+    /// The run of characters echoed ahead and held, taken out; nil if none.
+    private func takeHeld() -> SessionInput? {
+        guard !held.isEmpty else { return nil }
+        defer { held.removeAll(keepingCapacity: true) }
+        return .echoedAhead(String(decoding: held, as: UTF8.self))
+    }
+
+    /// The connection is gone: the session hears so once it has read the
+    /// rest, the characters held for it first.
     ///
     /// Each waiter is taken out before it is resumed: the session may run at
     /// once, inside the resume (see `SessionExecutor`), and wait again.
     private func end() {
         ended = true
         // A reader waits only while nothing is queued.
-        let (waitingReader, waitingWriter) = (reader, writer)
-        (reader, writer) = (nil, nil)
-        waitingReader?.resume(returning: nil)
+        let (waitingReader, waitingWriter, run) = (reader, writer, takeHeld())
+        (reader, writer, echoAhead) = (nil, nil, nil)
+        waitingReader?.resume(returning: run)
         waitingWriter?.resume()
     }
 
@@ -146,23 +160,30 @@ final class TerminalLine: ChannelDuplexHandler, @unchecked Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let input = unwrapInboundIn(data)
-        let ahead = echoAhead
-        echoAhead = nil
-        if let reader {
-            self.reader = nil
-            if let ahead, case let .keys(keys) = input, keys.count == 1, case let .character(character) = keys[0],
-                let byte = character.asciiValue, EchoAhead.echoes(byte)
-            {
-                send(ahead.echo(byte))
-                // The terminal has its echo. The edit and the frame can wait until the loop
-                // has read (and echoed) what the other terminals sent in the same turn.
-                let echoed = SessionInput.echoedAhead(character)
-                context.eventLoop.execute { reader.resume(returning: echoed) }
-                return
-            }
-            reader.resume(returning: input)
-        } else {
+        guard let reader else {
             inputs.append(input)
+            return
+        }
+        if let ahead = echoAhead, held.count < ahead.room, case let .keys(keys) = input, keys.count == 1,
+            case let .character(character) = keys[0], let byte = character.asciiValue, EchoAhead.echoes(byte)
+        {
+            send(ahead.echo(byte, at: held.count))
+            held.append(byte)
+            // The session takes the run with the next other input, or once the line is full.
+            if ahead.holds, held.count < ahead.room { return }
+            (self.reader, echoAhead) = (nil, nil)
+            // The terminal has its echo. The edit and the frame can wait until the loop
+            // has read (and echoed) what the other terminals sent in the same turn.
+            let run = takeHeld()
+            context.eventLoop.execute { reader.resume(returning: run) }
+            return
+        }
+        (self.reader, echoAhead) = (nil, nil)
+        if let run = takeHeld() {
+            inputs.append(input)
+            reader.resume(returning: run)
+        } else {
+            reader.resume(returning: input)
         }
     }
 

@@ -39,14 +39,16 @@ public struct ANSIRenderer: Sendable {
         echoedRows = nil
     }
 
-    /// The terminal's line has echoed `character` as `ahead` said: the
-    /// terminal now shows it, the count after it, and the cursor after it.
-    public mutating func noteEchoedAhead(_ character: Character, as ahead: EchoAhead) {
-        guard var terminal = shown.take() else { return }
-        terminal.put(String(character), row: ahead.row, column: ahead.column)
-        terminal.put(ahead.count, row: ahead.countRow, column: ahead.countColumn, style: .dim)
+    /// The terminal's line has echoed `text`, a run of plain characters, as
+    /// `ahead` said: the terminal now shows them, the count after the last,
+    /// and the cursor after it.
+    public mutating func noteEchoedAhead(_ text: String, as ahead: EchoAhead) {
+        guard !text.isEmpty, var terminal = shown.take() else { return }
+        let count = ahead.count(after: text.count - 1)
+        terminal.put(text, row: ahead.row, column: ahead.column)
+        terminal.put(count.text, row: ahead.countRow, column: count.column, style: .dim)
         shown = terminal
-        cursor = (ahead.row, ahead.column + 1)
+        cursor = (ahead.row, ahead.column + text.count)
         let rows = min(ahead.row, ahead.countRow)..<(max(ahead.row, ahead.countRow) + 1)
         echoedRows = echoedRows.map { Self.spanning($0, rows) } ?? rows
     }

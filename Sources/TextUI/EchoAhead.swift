@@ -1,28 +1,62 @@
-/// What one more plain character typed at the end of a notes field will
-/// show, worked out before it is typed: the character at the cursor, and the
-/// count after it. The terminal's line can then echo the character the
-/// moment it arrives, before the session has handled it; the session tells
-/// its renderer (`ANSIRenderer.noteEchoedAhead`), so the frame it draws next
-/// sends only what the echo did not.
+/// What plain characters typed at the end of a notes field will show,
+/// worked out before they are typed: each character at the cursor, and the
+/// count after it. The terminal's line can then echo a character the moment
+/// it arrives, before the session has handled it; the session tells its
+/// renderer (`ANSIRenderer.noteEchoedAhead`), so the frame it draws next
+/// sends only what the echoes did not.
+///
+/// A plan covers a run of up to `room` characters, as long as they fit on
+/// the cursor's line: while nothing but the text and the count changes,
+/// the line may echo the run and hold it (`holds`), and the session takes
+/// it all at once with the next other key (or when the line ends). The
+/// first character of a field, or one typed under a message, changes more
+/// (the field's mark, the message line): the session takes each at once.
 public struct EchoAhead: Sendable, Equatable {
-    /// Where the character goes: the cursor, on the frame shown.
+    /// Where the first character goes: the cursor, on the frame shown.
     public let row: Int
     public let column: Int
-    /// The count after the character (`124/2000`) and where it starts.
-    public let count: String
+    /// The characters in the field before the first one typed, and the most it takes.
+    public let characters: Int
+    public let maxLength: Int
+    /// The count's row, and the column just after it (it is right-aligned).
     public let countRow: Int
-    public let countColumn: Int
-    /// What follows the character: the count, and the cursor after the
-    /// character. Made with the plan, so the read that echoes only copies it.
-    private let trailer: [UInt8]
+    public let countEnd: Int
+    /// The most columns the count may take: the width of the notes area.
+    public let countWidth: Int
+    /// How many characters fit: each on the same line, none past the limit.
+    public let room: Int
+    /// Whether the line may hold the characters until another key comes.
+    public let holds: Bool
 
-    public init(row: Int, column: Int, count: String, countRow: Int, countColumn: Int) {
-        (self.row, self.column, self.count, self.countRow, self.countColumn) = (
-            row, column, count, countRow, countColumn
-        )
-        trailer = Array(
-            "\u{1B}[?25l\u{1B}[\(countRow + 1);\(countColumn + 1)H\u{1B}[0;2m\(count)\u{1B}[0m\u{1B}[\(row + 1);\(column + 2)H\u{1B}[?25h"
-                .utf8)
+    public init(
+        row: Int, column: Int, characters: Int, maxLength: Int, countRow: Int, countEnd: Int, countWidth: Int,
+        room: Int, holds: Bool = false
+    ) {
+        (self.row, self.column, self.characters, self.maxLength) = (row, column, characters, maxLength)
+        (self.countRow, self.countEnd, self.countWidth) = (countRow, countEnd, countWidth)
+        (self.room, self.holds) = (max(0, room), holds)
+    }
+
+    /// The same plan, held (or not) by the line.
+    public func holding(_ holds: Bool) -> EchoAhead {
+        EchoAhead(
+            row: row, column: column, characters: characters, maxLength: maxLength, countRow: countRow,
+            countEnd: countEnd, countWidth: countWidth, room: room, holds: holds)
+    }
+
+    /// The count a notes field shows with `characters` in it: `124/2000`.
+    public static func countLabel(_ characters: Int, of maxLength: Int) -> [UInt8] {
+        var label: [UInt8] = []
+        appendDecimal(characters, to: &label)
+        label.append(UInt8(ascii: "/"))
+        appendDecimal(maxLength, to: &label)
+        return label
+    }
+
+    /// The count after the character at `index` of the run, and the column it starts at.
+    public func count(after index: Int) -> (text: String, column: Int) {
+        let label = Self.countLabel(characters + index + 1, of: maxLength)
+        return (String(decoding: label, as: UTF8.self), countEnd - min(label.count, countWidth))
     }
 
     /// Whether the line may echo `byte` ahead: printable ASCII, one column wide.
@@ -30,10 +64,39 @@ public struct EchoAhead: Sendable, Equatable {
         (0x20...0x7E).contains(byte)
     }
 
-    /// The bytes that echo `byte`: the character where the cursor is, the
-    /// count, and the cursor after the character. The terminal's style is
-    /// plain between frames (`ANSIRenderer` ends each frame so).
-    public func echo(_ byte: UInt8) -> [UInt8] {
-        [byte] + trailer
+    /// The bytes that echo `byte` as the run's character at `index` (the
+    /// terminal's cursor is where it goes): the character, the count, and
+    /// the cursor after the character. The terminal's style is plain
+    /// between frames (`ANSIRenderer` ends each frame so).
+    public func echo(_ byte: UInt8, at index: Int = 0) -> [UInt8] {
+        let label = Self.countLabel(characters + index + 1, of: maxLength)
+        var bytes: [UInt8] = [byte]
+        bytes.reserveCapacity(48)
+        bytes += [0x1B, 0x5B, 0x3F, 0x32, 0x35, 0x6C]  // ESC[?25l: the cursor hidden
+        Self.appendMove(row: countRow, column: countEnd - min(label.count, countWidth), to: &bytes)
+        bytes += [0x1B, 0x5B, 0x30, 0x3B, 0x32, 0x6D]  // ESC[0;2m: dim
+        bytes += label
+        bytes += [0x1B, 0x5B, 0x30, 0x6D]  // ESC[0m
+        Self.appendMove(row: row, column: column + index + 1, to: &bytes)
+        bytes += [0x1B, 0x5B, 0x3F, 0x32, 0x35, 0x68]  // ESC[?25h: the cursor shown
+        return bytes
+    }
+
+    /// ESC[row;columnH, from zero-based `row` and `column`.
+    private static func appendMove(row: Int, column: Int, to bytes: inout [UInt8]) {
+        bytes += [0x1B, 0x5B]
+        appendDecimal(row + 1, to: &bytes)
+        bytes.append(UInt8(ascii: ";"))
+        appendDecimal(column + 1, to: &bytes)
+        bytes.append(UInt8(ascii: "H"))
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value > 9 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(max(0, value)))
+            return
+        }
+        appendDecimal(value / 10, to: &bytes)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

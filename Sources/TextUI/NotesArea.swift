@@ -108,27 +108,30 @@ public struct NotesArea: Sendable {
         return outcome
     }
 
-    /// What one more plain character would show, drawn focused in `area`:
-    /// nil unless it goes at the end of the text, on a line with room to
-    /// spare, in a field that is not full, so that nothing else moves.
+    /// What plain characters typed next would show, drawn focused in `area`:
+    /// nil unless they go at the end of the text, on a line with room to
+    /// spare, in a field that is not full, so that nothing else moves. The
+    /// plan's `room` is how many fit so; it does not hold them (`holding`).
     public func echoAhead(at area: Rect) -> EchoAhead? {
         let count = buffer.characters.count
         guard area.width == width, area.height > 1, buffer.cursor == count, count < buffer.maxLength,
             laidOut == (width, count), !lines.isEmpty
         else { return nil }
         let cursor = Self.position(of: buffer.cursor, in: buffer.cells, lines: lines)
+        // The text wraps one column short of the area: a character in the last
+        // column but one would wrap, and may take its word with it.
         guard cursor.column + 2 < area.width else { return nil }
         let first = Scrolling.top(
             keeping: cursor.line, visible: textRows(height: area.height), lineCount: lines.count, near: top)
-        let after = countLabel(count + 1, in: area)
         return EchoAhead(
-            row: area.row + cursor.line - first, column: area.column + cursor.column, count: after.text,
-            countRow: area.row + area.height - 1, countColumn: after.column)
+            row: area.row + cursor.line - first, column: area.column + cursor.column, characters: count,
+            maxLength: buffer.maxLength, countRow: area.row + area.height - 1, countEnd: area.column + area.width,
+            countWidth: area.width, room: min(area.width - 2 - cursor.column, buffer.maxLength - count))
     }
 
     /// The count as the area's bottom row shows it (`123/2000`), and the column it starts at, right-aligned.
     private func countLabel(_ count: Int, in area: Rect) -> (text: String, column: Int) {
-        let text = "\(count)/\(buffer.maxLength)"
+        let text = String(decoding: EchoAhead.countLabel(count, of: buffer.maxLength), as: UTF8.self)
         return (text, area.column + area.width - min(DisplayWidth.of(text), area.width))
     }
 

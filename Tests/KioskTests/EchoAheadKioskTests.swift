@@ -1,3 +1,5 @@
+import Coaching
+import CoachingStore
 import Foundation
 import Testing
 
@@ -41,5 +43,32 @@ struct EchoAheadKioskTests {
         try client.send("\u{1B}[D\u{1B}[D!")
         try client.waitForScreen("Ask more open questio!ns")
         try client.waitForScreen("24/2000")
+    }
+
+    @Test("characters echoed and held by the line reach the draft when the line drops")
+    func heldCharactersKept() throws {
+        let daemon = try KioskDaemon()
+        try daemon.start()
+        let typing = "Ask more open questions"
+        do {
+            let client = try HostileClient(port: daemon.port, terminal: .xterm)
+            try client.openGoalFullScreen(code: "SJO", pin: "2468")
+            var echoedFirst = 0
+            for (index, character) in typing.enumerated() {
+                Thread.sleep(forTimeInterval: 0.02)
+                let mark = client.data.count
+                try client.send(String(character))
+                try client.waitForScreen("\(index + 1)/2000")
+                if client.data[mark] == character.asciiValue { echoedFirst += 1 }
+            }
+            #expect(echoedFirst * 3 >= typing.count * 2, "\(echoedFirst) of \(typing.count) echoed at once")
+        }  // The client goes: its connection closes with the characters after the first still held.
+        let store = try daemon.store()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, try store.drafts(staff: "SJO").first?.fields["goal"] == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let draft = try #require(try store.drafts(staff: "SJO").first)
+        #expect(draft.fields["goal"] == typing, "every character typed is in the draft:\n\(daemon.output)")
     }
 }

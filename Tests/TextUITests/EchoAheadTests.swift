@@ -13,9 +13,8 @@ struct EchoAheadTests {
     }
 
     /// With `framesPutOff`, no frame is drawn after an echo ahead (as the kiosk
-    /// does once the field has text and no message shows): the frame drawn
-    /// before the next other key, covering every echo since the last, must
-    /// send nothing.
+    /// does once the field has text): the frame drawn before the next other
+    /// key, covering every echo since the last, must send nothing.
     @Test(
         "typed at random, every echo ahead is what the next frame shows: that frame sends nothing",
         arguments: [false, true])
@@ -42,7 +41,7 @@ struct EchoAheadTests {
                 let echo = ahead.echo(byte)
                 #expect(echo.first == byte, "the character goes first, where the cursor is")
                 #expect(echo.text.hasSuffix("\u{1B}[\(ahead.row + 1);\(ahead.column + 2)H\u{1B}[?25h"))
-                renderer.noteEchoedAhead(character, as: ahead)
+                renderer.noteEchoedAhead(String(character), as: ahead)
                 _ = notes.handle(key)
                 if !framesPutOff {
                     Self.frame(&notes, on: &screen)
@@ -83,8 +82,49 @@ struct EchoAheadTests {
         notes.text = "Goal"
         let ahead = notes.echoAhead(at: Self.area)
         #expect(
-            ahead == EchoAhead(row: 2, column: 14, count: "5/40", countRow: 6, countColumn: 36),
-            "the character after Goal, and the count after it, right-aligned on the area's last row")
+            ahead
+                == EchoAhead(
+                    row: 2, column: 14, characters: 4, maxLength: 40, countRow: 6, countEnd: 40, countWidth: 30,
+                    room: 24),
+            "after Goal, up to column 27: the text wraps a column short of the area's 30")
+        #expect(ahead?.count(after: 0).text == "5/40", "the count after the character")
+        #expect(ahead?.count(after: 0).column == 36, "right-aligned on the area's last row")
+        #expect(ahead?.holds == false, "a plan is held only when the session says so")
+        var wide = NotesArea(text: String(repeating: "x", count: 38), maxLength: 40, width: 60, height: 5)
+        #expect(wide.echoAhead(at: Rect(row: 0, column: 0, width: 60, height: 5))?.room == 2, "two more fill it")
+        _ = wide.handle(.character("x"))
+        #expect(wide.echoAhead(at: Rect(row: 0, column: 0, width: 60, height: 5))?.room == 1)
+    }
+
+    @Test("a run: the plan's echo of its k-th character is the echo planned after k, until the line is full")
+    func runsAgreeWithSingleEchoes() {
+        var random = SplitMix64(seed: 29)
+        let words: [String] = ["Ask", " more", " open", " questions.", " Wait", " time", "\n", " é"]
+        for trial in 0..<200 {
+            var notes = NotesArea(maxLength: 90, width: Self.area.width, height: Self.area.height)
+            var text = ""
+            for _ in 0..<Int.random(in: 0..<12, using: &random) {
+                text += words[Int.random(in: 0..<words.count, using: &random)]
+            }
+            notes.text = text
+            var screen = Screen(width: 50, height: 10)
+            var renderer = ANSIRenderer()
+            Self.frame(&notes, on: &screen)
+            _ = renderer.render(&screen)
+            guard let plan = notes.echoAhead(at: Self.area)?.holding(true) else { continue }
+            var run = ""
+            for index in 0..<plan.room {
+                let byte = UInt8(ascii: "a") + UInt8(Int.random(in: 0..<26, using: &random))
+                let single = notes.echoAhead(at: Self.area)
+                #expect(single?.echo(byte) == plan.echo(byte, at: index), "trial \(trial), character \(index)")
+                _ = notes.handle(.character(Character(Unicode.Scalar(byte))))
+                run.append(Character(Unicode.Scalar(byte)))
+            }
+            #expect(notes.echoAhead(at: Self.area) == nil, "trial \(trial): the run filled the line or the field")
+            renderer.noteEchoedAhead(run, as: plan)
+            Self.frame(&notes, on: &screen)
+            #expect(renderer.render(&screen).isEmpty, "trial \(trial): the echoes showed the whole run")
+        }
     }
 
     @Test("an echo ahead that the frame does not bear out is put right by the next frame")

@@ -18,6 +18,20 @@ final class EchoHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
+
+    /// A bare echo server on loopback, on a port picked at run time.
+    static func serve(group: any EventLoopGroup) async throws -> any Channel {
+        try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 256)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(EchoHandler())
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+    }
 }
 
 /// How the session load runs.
@@ -85,16 +99,7 @@ struct SessionBench {
     func compare(_ load: SessionLoad, turnSeconds: Double) async throws -> (kiosk: LoadOutcome, floor: LoadOutcome) {
         try await withEventLoopGroup { serverGroup in
             try await withEventLoopGroup { clientGroup in
-                let server = try await ServerBootstrap(group: serverGroup)
-                    .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                    .serverChannelOption(.backlog, value: 256)
-                    .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-                    .childChannelInitializer { channel in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(EchoHandler())
-                        }
-                    }
-                    .bind(host: "127.0.0.1", port: 0).get()
+                let server = try await EchoHandler.serve(group: serverGroup)
                 guard let port = server.localAddress?.port else { throw BenchFailure("the echo server has no port") }
                 do {
                     let floorClients = try await connectAll(load.clients, width: 32) { _ in

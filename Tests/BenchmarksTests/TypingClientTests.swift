@@ -8,18 +8,6 @@ import Testing
 /// they count is what the bench's figures are made of.
 @Suite("The bench's typing clients type only in their turns, and count only their turn's keys")
 struct TypingClientTests {
-    /// A bare echo server, as the floor's, on a port picked at run time.
-    private static func echoServer(group: any EventLoopGroup) async throws -> any Channel {
-        try await ServerBootstrap(group: group)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(EchoHandler())
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-    }
-
     /// Many clients on one event loop, each ticking every millisecond: a
     /// tick falls due in the same turn of the loop as `stopTyping` often, so
     /// a tick that ran on after the stop would show within these turns.
@@ -27,7 +15,7 @@ struct TypingClientTests {
     func stoppedClientsStayQuiet() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let serverGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let server = try await Self.echoServer(group: serverGroup)
+        let server = try await EchoHandler.serve(group: serverGroup)
         let port = try #require(server.localAddress?.port)
         var clients: [TypingClient] = []
         for _ in 0..<40 {

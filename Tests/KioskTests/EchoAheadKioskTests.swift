@@ -14,19 +14,8 @@ struct EchoAheadKioskTests {
         try daemon.start()
         let client = try HostileClient(port: daemon.port, terminal: .xterm)
         try client.openGoalFullScreen(code: "SJO", pin: "2468")
-        // Typed once the last key's answer is shown. A key that comes while the
-        // session still handles the one before (a loaded machine) waits for its
-        // frame, as before; one that finds the session waiting is echoed at once.
-        var echoedFirst = 0
         let typing = "Ask more open questions"
-        for (index, character) in typing.enumerated() {
-            try client.waitForScreen("\(index)/2000")
-            Thread.sleep(forTimeInterval: 0.02)
-            let mark = client.data.count
-            try client.send(String(character))
-            try client.waitForScreen("\(index + 1)/2000")
-            if client.data[mark] == character.asciiValue { echoedFirst += 1 }
-        }
+        let echoedFirst = try Self.type(typing, into: client)
         #expect(echoedFirst * 3 >= typing.count * 2, "\(echoedFirst) of \(typing.count) echoed before their frames")
         let typed = try client.waitForScreen("Ask more open questions")
         #expect(typed.contains("23/2000"))
@@ -53,14 +42,7 @@ struct EchoAheadKioskTests {
         do {
             let client = try HostileClient(port: daemon.port, terminal: .xterm)
             try client.openGoalFullScreen(code: "SJO", pin: "2468")
-            var echoedFirst = 0
-            for (index, character) in typing.enumerated() {
-                Thread.sleep(forTimeInterval: 0.02)
-                let mark = client.data.count
-                try client.send(String(character))
-                try client.waitForScreen("\(index + 1)/2000")
-                if client.data[mark] == character.asciiValue { echoedFirst += 1 }
-            }
+            let echoedFirst = try Self.type(typing, into: client)
             #expect(echoedFirst * 3 >= typing.count * 2, "\(echoedFirst) of \(typing.count) echoed at once")
         }  // The client goes: its connection closes with the characters after the first still held.
         let store = try daemon.store()
@@ -70,5 +52,23 @@ struct EchoAheadKioskTests {
         }
         let draft = try #require(try store.drafts(staff: "SJO").first)
         #expect(draft.fields["goal"] == typing, "every character typed is in the draft:\n\(daemon.output)")
+    }
+
+    /// Types `text` into an empty Goal field, each character once the last
+    /// one's count shows; how many came back as the first byte after their
+    /// key. A key that comes while the session still handles the one before
+    /// (a loaded machine) waits for its frame, as before; one that finds the
+    /// session waiting is echoed at once.
+    private static func type(_ text: String, into client: HostileClient) throws -> Int {
+        var echoedFirst = 0
+        for (index, character) in text.enumerated() {
+            try client.waitForScreen("\(index)/2000")
+            Thread.sleep(forTimeInterval: 0.02)
+            let mark = client.data.count
+            try client.send(String(character))
+            try client.waitForScreen("\(index + 1)/2000")
+            if client.data[mark] == character.asciiValue { echoedFirst += 1 }
+        }
+        return echoedFirst
     }
 }

@@ -209,15 +209,21 @@ final class KioskSession {
     ///
     /// The session waits for it on its connection's event loop. A key typed
     /// into a field (`typing`) is handled there too, as an echo server would
-    /// answer it; anything else (a run of characters the line held, a paste,
-    /// a Tab that saves the draft and draws the next field, a menu, a redraw)
-    /// is handled on the store's threads, which give way to the loops, so
-    /// the other terminals' typing never waits behind it.
+    /// answer it; anything else (a run of characters the line held, a Tab
+    /// that saves the draft and draws the next field, a menu, a redraw) is
+    /// handled on the store's threads, which give way to the loops, so the
+    /// other terminals' typing never waits behind it.
+    ///
+    /// Keys typed together in one read (a staff code and Enter, a paste)
+    /// stay on the loop, as one key does: the store's threads give way to
+    /// everything else on the machine, and a login prompt must not wait for
+    /// a busy machine to leave them a turn.
     func nextInput(typing: Bool = false, echoAhead: EchoAhead? = nil) async throws -> Input {
         keyEchoedAhead = false
         let input = try await waitForInput(echoAhead: echoAhead)
-        // A single key typed stays on the loop; a run of them (held, or pasted) is more work.
-        if case let .key(key) = input, typing, key.isTyping, pendingKeys.isEmpty { return input }
+        // A run the line held: its first character here, the rest pending, a sentence's worth of work.
+        let heldRun = keyEchoedAhead && !pendingKeys.isEmpty
+        if case let .key(key) = input, typing, key.isTyping, !heldRun { return input }
         await executor.stepOffLoop()
         return input
     }

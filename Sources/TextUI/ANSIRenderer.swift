@@ -188,20 +188,9 @@ private struct Output {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Writes a number in decimal digits.
-    private mutating func append(decimal number: Int) {
-        if number >= 10 { append(decimal: number / 10) }
-        bytes.append(0x30 + UInt8(number % 10))
-    }
-
     mutating func move(row: Int, column: Int) {
         if let position, position == (row, column) { return }
-        // ESC [ row ; column H
-        bytes.append(contentsOf: [0x1B, 0x5B])
-        append(decimal: row + 1)
-        bytes.append(0x3B)
-        append(decimal: column + 1)
-        bytes.append(0x48)
+        bytes.appendCursorMove(row: row, column: column)
         position = (row, column)
     }
 

@@ -47,16 +47,22 @@ public struct EchoAhead: Sendable, Equatable {
     /// The count a notes field shows with `characters` in it: `124/2000`.
     public static func countLabel(_ characters: Int, of maxLength: Int) -> [UInt8] {
         var label: [UInt8] = []
-        appendDecimal(characters, to: &label)
+        label.append(decimal: characters)
         label.append(UInt8(ascii: "/"))
-        appendDecimal(maxLength, to: &label)
+        label.append(decimal: maxLength)
         return label
     }
 
     /// The count after the character at `index` of the run, and the column it starts at.
     public func count(after index: Int) -> (text: String, column: Int) {
+        let (label, column) = countBytes(after: index)
+        return (String(decoding: label, as: UTF8.self), column)
+    }
+
+    /// The count after the character at `index` of the run, as bytes, and the column it starts at.
+    private func countBytes(after index: Int) -> (label: [UInt8], column: Int) {
         let label = Self.countLabel(characters + index + 1, of: maxLength)
-        return (String(decoding: label, as: UTF8.self), countEnd - min(label.count, countWidth))
+        return (label, countEnd - min(label.count, countWidth))
     }
 
     /// Whether the line may echo `byte` ahead: printable ASCII, one column wide.
@@ -69,34 +75,16 @@ public struct EchoAhead: Sendable, Equatable {
     /// the cursor after the character. The terminal's style is plain
     /// between frames (`ANSIRenderer` ends each frame so).
     public func echo(_ byte: UInt8, at index: Int = 0) -> [UInt8] {
-        let label = Self.countLabel(characters + index + 1, of: maxLength)
+        let (label, countColumn) = countBytes(after: index)
         var bytes: [UInt8] = [byte]
         bytes.reserveCapacity(48)
         bytes += [0x1B, 0x5B, 0x3F, 0x32, 0x35, 0x6C]  // ESC[?25l: the cursor hidden
-        Self.appendMove(row: countRow, column: countEnd - min(label.count, countWidth), to: &bytes)
+        bytes.appendCursorMove(row: countRow, column: countColumn)
         bytes += [0x1B, 0x5B, 0x30, 0x3B, 0x32, 0x6D]  // ESC[0;2m: dim
         bytes += label
         bytes += [0x1B, 0x5B, 0x30, 0x6D]  // ESC[0m
-        Self.appendMove(row: row, column: column + index + 1, to: &bytes)
+        bytes.appendCursorMove(row: row, column: column + index + 1)
         bytes += [0x1B, 0x5B, 0x3F, 0x32, 0x35, 0x68]  // ESC[?25h: the cursor shown
         return bytes
-    }
-
-    /// ESC[row;columnH, from zero-based `row` and `column`.
-    private static func appendMove(row: Int, column: Int, to bytes: inout [UInt8]) {
-        bytes += [0x1B, 0x5B]
-        appendDecimal(row + 1, to: &bytes)
-        bytes.append(UInt8(ascii: ";"))
-        appendDecimal(column + 1, to: &bytes)
-        bytes.append(UInt8(ascii: "H"))
-    }
-
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        guard value > 9 else {
-            bytes.append(UInt8(ascii: "0") + UInt8(max(0, value)))
-            return
-        }
-        appendDecimal(value / 10, to: &bytes)
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
